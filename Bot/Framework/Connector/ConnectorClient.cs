@@ -1,0 +1,66 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using TeamsItBot.Framework.Schema;
+
+namespace TeamsItBot.Framework.Connector;
+
+/// <summary>
+/// Calls the connector of one serviceUrl. Retries (412, 429 with Retry-After, 502/503/504) are
+/// done by the resilience handler of the named HttpClient, so a 500 is never blindly re-posted.
+/// </summary>
+public sealed class ConnectorClient(HttpClient httpClient, string serviceUrl, IBotTokenProvider tokenProvider) : IConnectorClient
+{
+    public const string HttpClientName = "BotConnector";
+
+    private readonly string _baseUrl = TrustedServiceUrls.Normalize(serviceUrl);
+
+    public Task<ResourceResponse> ReplyToActivityAsync(string conversationId, string replyToId, Activity activity, CancellationToken cancellationToken = default) =>
+        SendAsync(HttpMethod.Post, $"v3/conversations/{Escape(conversationId)}/activities/{Escape(replyToId)}", activity, cancellationToken);
+
+    public Task<ResourceResponse> SendToConversationAsync(string conversationId, Activity activity, CancellationToken cancellationToken = default) =>
+        SendAsync(HttpMethod.Post, $"v3/conversations/{Escape(conversationId)}/activities", activity, cancellationToken);
+
+    public Task<ResourceResponse> UpdateActivityAsync(string conversationId, string activityId, Activity activity, CancellationToken cancellationToken = default) =>
+        SendAsync(HttpMethod.Put, $"v3/conversations/{Escape(conversationId)}/activities/{Escape(activityId)}", activity, cancellationToken);
+
+    private static string Escape(string id) => Uri.EscapeDataString(id);
+
+    private async Task<ResourceResponse> SendAsync(HttpMethod method, string path, Activity activity, CancellationToken cancellationToken)
+    {
+        using var request = new HttpRequestMessage(method, $"{_baseUrl}/{path}")
+        {
+            Content = JsonContent.Create(activity, options: BotJson.Options),
+        };
+        var token = await tokenProvider.GetAccessTokenAsync(cancellationToken);
+        if (!string.IsNullOrEmpty(token))
+        {
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        }
+
+        using var response = await httpClient.SendAsync(request, cancellationToken);
+        if (!response.IsSuccessStatusCode)
+        {
+            throw new ConnectorException((int)response.StatusCode, $"The connector answered {(int)response.StatusCode} to {method} {path}.");
+        }
+
+        if (response.Content.Headers.ContentLength == 0)
+        {
+            return new ResourceResponse(null);
+        }
+
+        var body = await response.Content.ReadAsStringAsync(cancellationToken);
+        if (string.IsNullOrWhiteSpace(body))
+        {
+            return new ResourceResponse(null);
+        }
+
+        try
+        {
+            return System.Text.Json.JsonSerializer.Deserialize<ResourceResponse>(body, BotJson.Options) ?? new ResourceResponse(null);
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            return new ResourceResponse(null);
+        }
+    }
+}

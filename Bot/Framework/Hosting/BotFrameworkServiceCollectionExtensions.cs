@@ -1,0 +1,115 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Http.Resilience;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Polly;
+using TeamsItBot.Framework.Auth;
+using TeamsItBot.Framework.Connector;
+using TeamsItBot.Framework.Schema;
+
+namespace TeamsItBot.Framework.Hosting;
+
+public static partial class BotFrameworkServiceCollectionExtensions
+{
+    /// <summary>
+    /// The protocol layer: options (root keys MicrosoftApp*), inbound auth, connector client with
+    /// retries, de-duplication and the adapter. The app registers its own <see cref="IBot"/>.
+    /// </summary>
+    public static IServiceCollection AddBotFramework(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<BotFrameworkOptions>()
+            .Bind(configuration)
+            .PostConfigure(options => options.AllowedTenantIds = ReadList(configuration, nameof(BotFrameworkOptions.AllowedTenantIds)))
+            .ValidateOnStart();
+        services.AddSingleton<IValidateOptions<BotFrameworkOptions>, BotFrameworkOptionsValidator>();
+
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<TrustedServiceUrls>(sp => new TrustedServiceUrls(sp.GetRequiredService<TimeProvider>())
+        {
+            AllowLoopback = !sp.GetRequiredService<IOptions<BotFrameworkOptions>>().Value.IsAuthenticationEnabled,
+        });
+        services.TryAddSingleton<IActivityDeduplicator, MemoryActivityDeduplicator>();
+        services.AddBotAuthentication();
+
+        services.AddHttpClient(ConnectorClient.HttpClientName, client => client.Timeout = TimeSpan.FromSeconds(30))
+            .AddResilienceHandler("bot-connector", pipeline => pipeline.AddRetry(new HttpRetryStrategyOptions
+            {
+                MaxRetryAttempts = 3,
+                BackoffType = DelayBackoffType.Exponential,
+                UseJitter = true,
+                Delay = TimeSpan.FromMilliseconds(400),
+                MaxDelay = TimeSpan.FromSeconds(20),
+                ShouldRetryAfterHeader = true,
+                // Only statuses where the contract says the request was not acted on; a POST
+                // that failed with 500 or a dropped connection may have been delivered.
+                ShouldHandle = args => ValueTask.FromResult(args.Outcome.Result?.StatusCode is
+                    System.Net.HttpStatusCode.PreconditionFailed or System.Net.HttpStatusCode.TooManyRequests
+                    or System.Net.HttpStatusCode.BadGateway or System.Net.HttpStatusCode.ServiceUnavailable
+                    or System.Net.HttpStatusCode.GatewayTimeout),
+            }));
+        services.TryAddSingleton<IConnectorClientFactory, ConnectorClientFactory>();
+
+        services.TryAddSingleton(sp => new CloudAdapter(sp.GetRequiredService<IConnectorClientFactory>())
+        {
+            OnTurnError = CreateTurnErrorHandler(sp.GetRequiredService<ILoggerFactory>().CreateLogger<CloudAdapter>()),
+        });
+        services.TryAddSingleton<BotMessageHandler>();
+        return services;
+    }
+
+    public static IEndpointConventionBuilder MapBotEndpoints(this IEndpointRouteBuilder endpoints)
+    {
+        var options = endpoints.ServiceProvider.GetRequiredService<IOptions<BotFrameworkOptions>>().Value;
+        var logger = endpoints.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger("TeamsItBot.Framework");
+        if (options.IsAuthenticationEnabled)
+        {
+            LogAuthenticated(logger, options.MicrosoftAppType);
+        }
+        else
+        {
+            LogLocalMode(logger);
+        }
+
+        return endpoints.MapPost("/api/messages", (HttpContext http, BotMessageHandler handler) => handler.HandleAsync(http));
+    }
+
+    private static List<string> ReadList(IConfiguration configuration, string key)
+    {
+        var section = configuration.GetSection(key);
+        var values = section.GetChildren().Select(c => c.Value).ToList();
+        values.Add(section.Value);
+        return [.. values
+            .Where(v => !string.IsNullOrWhiteSpace(v))
+            .SelectMany(v => v!.Split([',', ';', ' '], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            .Distinct(StringComparer.OrdinalIgnoreCase)];
+    }
+
+    private static Func<ITurnContext, Exception, Task> CreateTurnErrorHandler(ILogger logger) => async (turnContext, exception) =>
+    {
+        // The user should never be left without an answer; the host logs the exception itself.
+        if (turnContext.Activity.IsType(ActivityTypes.Message) || turnContext.Activity.IsType(ActivityTypes.Invoke))
+        {
+            try
+            {
+                await turnContext.SendActivityAsync("Sorry, something went wrong on my side. Please try again in a moment.");
+            }
+            catch (Exception sendFailure)
+            {
+                LogApologyFailed(logger, sendFailure, turnContext.Activity.Id);
+            }
+        }
+    };
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "LOCAL DEVELOPMENT MODE: no MicrosoftAppId is configured, so /api/messages accepts anonymous requests and replies carry no token. Never expose this instance publicly.")]
+    private static partial void LogLocalMode(ILogger logger);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Bot Framework authentication is on ({AppType})")]
+    private static partial void LogAuthenticated(ILogger logger, string appType);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not send the apology for failed activity {ActivityId}")]
+    private static partial void LogApologyFailed(ILogger logger, Exception exception, string? activityId);
+}

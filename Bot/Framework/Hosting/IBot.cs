@@ -1,0 +1,6 @@
+namespace TeamsItBot.Framework.Hosting;
+
+public interface IBot
+{
+    Task OnTurnAsync(ITurnContext turnContext, CancellationToken cancellationToken = default);
+}
