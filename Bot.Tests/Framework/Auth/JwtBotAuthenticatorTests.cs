@@ -1,0 +1,163 @@
+using System.Net;
+using Microsoft.IdentityModel.Tokens;
+using TeamsItBot.Tests.Testing;
+using static TeamsItBot.Tests.Framework.Auth.AuthenticatedBotApp;
+
+namespace TeamsItBot.Tests.Framework.Auth;
+
+/// <summary>One metadata server and one app for the stateless cases of inbound validation.</summary>
+public sealed class AuthAppFixture : IAsyncLifetime
+{
+    public LocalOpenIdServer Server { get; private set; } = null!;
+    public AuthenticatedBotApp App { get; private set; } = null!;
+    public string WebChatKeyId { get; private set; } = null!;
+
+    public async ValueTask InitializeAsync()
+    {
+        Server = await LocalOpenIdServer.StartAsync(TestContext.Current.CancellationToken);
+        WebChatKeyId = Server.AddBotFrameworkKey("webchat");
+        App = For(Server);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await App.DisposeAsync();
+        await Server.DisposeAsync();
+    }
+}
+
+public sealed class JwtBotAuthenticatorTests(AuthAppFixture fixture) : IClassFixture<AuthAppFixture>
+{
+    private static readonly DateTimeOffset Now = DateTimeOffset.UtcNow;
+
+    private LocalOpenIdServer Server => fixture.Server;
+
+    private AuthenticatedBotApp App => fixture.App;
+
+    [Theory]
+    [InlineData(SecurityAlgorithms.RsaSha256)]
+    [InlineData(SecurityAlgorithms.RsaSha384)]
+    [InlineData(SecurityAlgorithms.RsaSha512)]
+    public async Task Valid_bot_framework_token_runs_the_turn(string algorithm)
+    {
+        var token = Server.Mint(BotFrameworkToken() with { Algorithm = algorithm });
+
+        AssertAccepted(await App.PostAsync(token));
+    }
+
+    [Fact]
+    public async Task Audience_in_api_uri_form_is_accepted()
+    {
+        var token = Server.Mint(BotFrameworkToken() with { Audience = $"api://{AppId}" });
+
+        AssertAccepted(await App.PostAsync(token));
+    }
+
+    [Fact]
+    public async Task Serviceurl_differing_only_in_case_and_trailing_slash_is_accepted()
+    {
+        var token = Server.Mint(BotFrameworkToken() with { ServiceUrl = "HTTPS://SMBA.trafficmanager.net/emea" });
+
+        AssertAccepted(await App.PostAsync(token));
+    }
+
+    [Theory]
+    [InlineData("https://login.microsoftonline.com/" + TenantId + "/v2.0")]
+    [InlineData("https://sts.windows.net/" + TenantId + "/")]
+    public async Task Valid_entra_token_of_the_bot_tenant_runs_the_turn(string issuer)
+    {
+        var token = Server.Mint(EntraToken(issuer));
+
+        AssertAccepted(await App.PostAsync(token));
+    }
+
+    [Fact]
+    public async Task Token_expired_within_the_clock_skew_is_accepted()
+    {
+        var token = Server.Mint(BotFrameworkToken() with { NotBefore = Now.AddHours(-1), Expires = DateTimeOffset.UtcNow.AddMinutes(-4) });
+
+        AssertAccepted(await App.PostAsync(token));
+    }
+
+    [Fact]
+    public async Task Forged_signature_is_refused() =>
+        await AssertRefusedAsync(Server.Mint(BotFrameworkToken() with { ForgeSignature = true }));
+
+    [Fact]
+    public async Task Wrong_issuer_is_refused() =>
+        await AssertRefusedAsync(Server.Mint(BotFrameworkToken() with { Issuer = "https://api.botframework.com.evil.example" }));
+
+    [Fact]
+    public async Task Wrong_audience_is_refused() =>
+        await AssertRefusedAsync(Server.Mint(BotFrameworkToken() with { Audience = "9d0e2c1b-0000-4000-8000-000000000001" }));
+
+    [Fact]
+    public async Task Token_expired_beyond_the_clock_skew_is_refused() =>
+        await AssertRefusedAsync(Server.Mint(BotFrameworkToken() with { NotBefore = Now.AddHours(-1), Expires = DateTimeOffset.UtcNow.AddMinutes(-6) }));
+
+    [Fact]
+    public async Task Token_not_yet_valid_is_refused() =>
+        await AssertRefusedAsync(Server.Mint(BotFrameworkToken() with { NotBefore = DateTimeOffset.UtcNow.AddMinutes(6), Expires = Now.AddHours(2) }));
+
+    [Fact]
+    public async Task Serviceurl_claim_mismatch_is_refused() =>
+        await AssertRefusedAsync(Server.Mint(BotFrameworkToken() with { ServiceUrl = "https://attacker.example/emea/" }));
+
+    [Fact]
+    public async Task Missing_serviceurl_claim_is_refused() =>
+        await AssertRefusedAsync(Server.Mint(BotFrameworkToken() with { ServiceUrl = null }));
+
+    [Fact]
+    public async Task Key_not_endorsed_for_the_channel_is_refused() =>
+        await AssertRefusedAsync(Server.Mint(BotFrameworkToken() with { KeyId = fixture.WebChatKeyId }));
+
+    [Fact]
+    public async Task Key_endorsed_for_another_channel_is_refused_for_that_channel() =>
+        AssertRefused(await App.PostAsync(Server.Mint(BotFrameworkToken()), channelId: "webchat"));
+
+    [Fact]
+    public async Task Unsigned_alg_none_token_is_refused() =>
+        await AssertRefusedAsync(Server.Mint(BotFrameworkToken() with { Algorithm = "none" }));
+
+    [Fact]
+    public async Task Hmac_signed_token_is_refused() =>
+        await AssertRefusedAsync(Server.Mint(BotFrameworkToken() with { Algorithm = SecurityAlgorithms.HmacSha256 }));
+
+    [Fact]
+    public async Task Malformed_token_is_refused() =>
+        await AssertRefusedAsync("not.a.jwt");
+
+    [Fact]
+    public async Task Missing_authorization_header_is_refused() =>
+        AssertRefused(await App.PostAsync(token: null));
+
+    [Fact]
+    public async Task Non_bearer_scheme_is_refused() =>
+        AssertRefused(await App.PostAsync(Server.Mint(BotFrameworkToken()), scheme: "Basic"));
+
+    [Fact]
+    public async Task Entra_token_of_another_tenant_is_refused() =>
+        await AssertRefusedAsync(Server.Mint(EntraToken("https://login.microsoftonline.com/3c2b1a09-8765-4321-8fed-cba987654321/v2.0")));
+
+    [Fact]
+    public async Task Entra_issuer_with_a_bot_framework_key_is_refused() =>
+        await AssertRefusedAsync(Server.Mint(EntraToken($"https://login.microsoftonline.com/{TenantId}/v2.0") with { Realm = TokenRealm.BotFramework }));
+
+    [Fact]
+    public async Task Bot_framework_issuer_with_an_entra_key_is_refused() =>
+        await AssertRefusedAsync(Server.Mint(BotFrameworkToken() with { Realm = TokenRealm.Entra }));
+
+    private async Task AssertRefusedAsync(string token) => AssertRefused(await App.PostAsync(token));
+
+    private static void AssertRefused(Posted posted)
+    {
+        Assert.Equal(HttpStatusCode.Unauthorized, posted.Status);
+        Assert.False(posted.TurnRan);
+    }
+
+    private static void AssertAccepted(Posted posted)
+    {
+        Assert.Equal(HttpStatusCode.OK, posted.Status);
+        Assert.True(posted.TurnRan);
+    }
+}
