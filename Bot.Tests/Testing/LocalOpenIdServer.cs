@@ -29,7 +29,7 @@ public sealed record TokenSpec
     public DateTimeOffset Expires { get; init; } = DateTimeOffset.UtcNow.AddHours(1);
     public string Algorithm { get; init; } = SecurityAlgorithms.RsaSha256;
 
-    /// <summary>A published key of the realm; default: the realm's newest key.</summary>
+    /// <summary>A published key of the realm; default: the realm's primary (msteams-endorsed) key.</summary>
     public string? KeyId { get; init; }
 
     /// <summary>Sign with a fresh unpublished key that claims the published kid.</summary>
@@ -53,14 +53,16 @@ public sealed class LocalOpenIdServer : IAsyncDisposable
     private readonly List<PublishedKey> _botFrameworkKeys = [];
     private readonly List<PublishedKey> _entraKeys = [];
     private readonly List<RSA> _allRsa = [];
+    private string _botFrameworkPrimary;
+    private string _entraPrimary;
     private int _botFrameworkMetadataRequests;
     private int _entraMetadataRequests;
 
     private LocalOpenIdServer(WebApplication app)
     {
         _app = app;
-        AddBotFrameworkKey("msteams");
-        AddKey(_entraKeys, []);
+        _botFrameworkPrimary = AddBotFrameworkKey("msteams");
+        _entraPrimary = AddKey(_entraKeys, []);
     }
 
     public string BaseUrl { get; private set; } = "";
@@ -92,7 +94,7 @@ public sealed class LocalOpenIdServer : IAsyncDisposable
     /// <summary>Publishes one more Bot Framework key endorsed for <paramref name="endorsements"/>; returns its kid.</summary>
     public string AddBotFrameworkKey(params string[] endorsements) => AddKey(_botFrameworkKeys, endorsements);
 
-    /// <summary>Replaces every Bot Framework key by a new msteams-endorsed one; returns its kid.</summary>
+    /// <summary>Replaces every Bot Framework key by a new msteams-endorsed primary key; returns its kid.</summary>
     public string RotateBotFrameworkKeys()
     {
         lock (_gate)
@@ -100,7 +102,9 @@ public sealed class LocalOpenIdServer : IAsyncDisposable
             _botFrameworkKeys.Clear();
         }
 
-        return AddBotFrameworkKey("msteams");
+        var keyId = AddBotFrameworkKey("msteams");
+        _botFrameworkPrimary = keyId;
+        return keyId;
     }
 
     public string Mint(TokenSpec spec)
@@ -108,8 +112,9 @@ public sealed class LocalOpenIdServer : IAsyncDisposable
         PublishedKey published;
         lock (_gate)
         {
-            var keys = spec.Realm == TokenRealm.BotFramework ? _botFrameworkKeys : _entraKeys;
-            published = spec.KeyId is null ? keys[^1] : keys.Single(k => k.KeyId == spec.KeyId);
+            var (keys, primary) = spec.Realm == TokenRealm.BotFramework ? (_botFrameworkKeys, _botFrameworkPrimary) : (_entraKeys, _entraPrimary);
+            var keyId = spec.KeyId ?? primary;
+            published = keys.Single(k => k.KeyId == keyId);
         }
 
         var claims = new Dictionary<string, object>();

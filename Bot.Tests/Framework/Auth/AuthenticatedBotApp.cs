@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
+using TeamsItBot.Framework.Auth;
 using TeamsItBot.Framework.Hosting;
 using TeamsItBot.Framework.Schema;
 using TeamsItBot.Tests.Testing;
@@ -92,6 +93,17 @@ public sealed class AuthenticatedBotApp(IReadOnlyDictionary<string, string?> set
         using var response = await client.SendAsync(request, TestContext.Current.CancellationToken);
         return new Posted(response.StatusCode, Bot.Turns.Any(t => t.Id == activityId));
     }
+
+    /// <summary>Calls the app's authenticator itself, to learn why a token is refused.</summary>
+    public Task<BotAuthenticationResult> AuthenticateAsync(string? authorizationHeader, string channelId = "msteams") =>
+        Services.GetRequiredService<IBotAuthenticator>().AuthenticateAsync(authorizationHeader, new Activity
+        {
+            Type = "message",
+            Id = Guid.NewGuid().ToString("N"),
+            ServiceUrl = ServiceUrl,
+            ChannelId = channelId,
+            Conversation = new ConversationAccount { Id = "a:conversation", TenantId = TenantId },
+        }, TestContext.Current.CancellationToken);
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {

@@ -1,8 +1,10 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using TeamsItBot.Framework.Auth;
 using TeamsItBot.Framework.Connector;
+using TeamsItBot.Framework.Hosting;
 using TeamsItBot.Tests.Testing;
 
 namespace TeamsItBot.Tests.Framework.Auth;
@@ -22,7 +24,9 @@ public sealed class BotAuthenticationRegistrationTests
     [Fact]
     public async Task No_app_id_in_development_selects_anonymous_mode()
     {
-        await using var app = new WebApplicationFactory<Program>().WithWebHostBuilder(b => b.UseEnvironment("Development"));
+        await using var app = new WebApplicationFactory<Program>().WithWebHostBuilder(b => b
+            .UseEnvironment("Development")
+            .ConfigureTestServices(services => services.AddSingleton<IBot>(new RecordingBot())));
 
         Assert.IsType<AnonymousAuthenticator>(app.Services.GetRequiredService<IBotAuthenticator>());
         Assert.IsType<NoTokenProvider>(app.Services.GetRequiredService<IBotTokenProvider>());
@@ -47,7 +51,8 @@ public sealed class BotAuthenticationRegistrationTests
         await using var app = new WebApplicationFactory<Program>().WithWebHostBuilder(b => b
             .UseEnvironment("Production")
             .UseSetting("MicrosoftAppId", AuthenticatedBotApp.AppId)
-            .UseSetting("MicrosoftAppType", "MultiTenant"));
+            .UseSetting("MicrosoftAppType", "MultiTenant")
+            .ConfigureTestServices(services => services.AddSingleton<IBot>(new RecordingBot())));
 
         var failure = Record.Exception(() => app.CreateClient());
 

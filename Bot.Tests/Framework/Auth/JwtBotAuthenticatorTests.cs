@@ -81,73 +81,91 @@ public sealed class JwtBotAuthenticatorTests(AuthAppFixture fixture) : IClassFix
 
     [Fact]
     public async Task Forged_signature_is_refused() =>
-        await AssertRefusedAsync(Server.Mint(BotFrameworkToken() with { ForgeSignature = true }));
+        await AssertRefusedAsync(Server.Mint(BotFrameworkToken() with { ForgeSignature = true }), "Signature");
 
     [Fact]
     public async Task Wrong_issuer_is_refused() =>
-        await AssertRefusedAsync(Server.Mint(BotFrameworkToken() with { Issuer = "https://api.botframework.com.evil.example" }));
+        await AssertRefusedAsync(Server.Mint(BotFrameworkToken() with { Issuer = "https://api.botframework.com.evil.example" }), "issuer is not accepted");
 
     [Fact]
     public async Task Wrong_audience_is_refused() =>
-        await AssertRefusedAsync(Server.Mint(BotFrameworkToken() with { Audience = "9d0e2c1b-0000-4000-8000-000000000001" }));
+        await AssertRefusedAsync(Server.Mint(BotFrameworkToken() with { Audience = "9d0e2c1b-0000-4000-8000-000000000001" }), "InvalidAudience");
 
     [Fact]
     public async Task Token_expired_beyond_the_clock_skew_is_refused() =>
-        await AssertRefusedAsync(Server.Mint(BotFrameworkToken() with { NotBefore = Now.AddHours(-1), Expires = DateTimeOffset.UtcNow.AddMinutes(-6) }));
+        await AssertRefusedAsync(Server.Mint(BotFrameworkToken() with { NotBefore = Now.AddHours(-1), Expires = DateTimeOffset.UtcNow.AddMinutes(-6) }), "Expired");
 
     [Fact]
     public async Task Token_not_yet_valid_is_refused() =>
-        await AssertRefusedAsync(Server.Mint(BotFrameworkToken() with { NotBefore = DateTimeOffset.UtcNow.AddMinutes(6), Expires = Now.AddHours(2) }));
+        await AssertRefusedAsync(Server.Mint(BotFrameworkToken() with { NotBefore = DateTimeOffset.UtcNow.AddMinutes(6), Expires = Now.AddHours(2) }), "NotYetValid");
 
     [Fact]
     public async Task Serviceurl_claim_mismatch_is_refused() =>
-        await AssertRefusedAsync(Server.Mint(BotFrameworkToken() with { ServiceUrl = "https://attacker.example/emea/" }));
+        await AssertRefusedAsync(Server.Mint(BotFrameworkToken() with { ServiceUrl = "https://attacker.example/emea/" }), "does not match");
 
     [Fact]
     public async Task Missing_serviceurl_claim_is_refused() =>
-        await AssertRefusedAsync(Server.Mint(BotFrameworkToken() with { ServiceUrl = null }));
+        await AssertRefusedAsync(Server.Mint(BotFrameworkToken() with { ServiceUrl = null }), "no serviceurl");
 
     [Fact]
     public async Task Key_not_endorsed_for_the_channel_is_refused() =>
-        await AssertRefusedAsync(Server.Mint(BotFrameworkToken() with { KeyId = fixture.WebChatKeyId }));
+        await AssertRefusedAsync(Server.Mint(BotFrameworkToken() with { KeyId = fixture.WebChatKeyId }), "not endorsed");
 
     [Fact]
-    public async Task Key_endorsed_for_another_channel_is_refused_for_that_channel() =>
-        AssertRefused(await App.PostAsync(Server.Mint(BotFrameworkToken()), channelId: "webchat"));
+    public async Task Key_endorsed_for_another_channel_is_refused_for_that_channel()
+    {
+        var token = Server.Mint(BotFrameworkToken());
+        AssertRefused(await App.PostAsync(token, channelId: "webchat"));
+        Assert.Contains("not endorsed", (await App.AuthenticateAsync("Bearer " + token, "webchat")).FailureReason, StringComparison.Ordinal);
+    }
 
     [Fact]
     public async Task Unsigned_alg_none_token_is_refused() =>
-        await AssertRefusedAsync(Server.Mint(BotFrameworkToken() with { Algorithm = "none" }));
+        await AssertRefusedAsync(Server.Mint(BotFrameworkToken() with { Algorithm = "none" }), "algorithm");
 
     [Fact]
     public async Task Hmac_signed_token_is_refused() =>
-        await AssertRefusedAsync(Server.Mint(BotFrameworkToken() with { Algorithm = SecurityAlgorithms.HmacSha256 }));
+        await AssertRefusedAsync(Server.Mint(BotFrameworkToken() with { Algorithm = SecurityAlgorithms.HmacSha256 }), "algorithm");
 
     [Fact]
     public async Task Malformed_token_is_refused() =>
-        await AssertRefusedAsync("not.a.jwt");
+        await AssertRefusedAsync("not.a.jwt", "well-formed");
 
     [Fact]
-    public async Task Missing_authorization_header_is_refused() =>
+    public async Task Missing_authorization_header_is_refused()
+    {
         AssertRefused(await App.PostAsync(token: null));
+        Assert.Contains("not a Bearer token", (await App.AuthenticateAsync(null)).FailureReason, StringComparison.Ordinal);
+    }
 
     [Fact]
-    public async Task Non_bearer_scheme_is_refused() =>
-        AssertRefused(await App.PostAsync(Server.Mint(BotFrameworkToken()), scheme: "Basic"));
+    public async Task Non_bearer_scheme_is_refused()
+    {
+        var token = Server.Mint(BotFrameworkToken());
+        AssertRefused(await App.PostAsync(token, scheme: "Basic"));
+        Assert.Contains("not a Bearer token", (await App.AuthenticateAsync("Basic " + token)).FailureReason, StringComparison.Ordinal);
+    }
 
     [Fact]
     public async Task Entra_token_of_another_tenant_is_refused() =>
-        await AssertRefusedAsync(Server.Mint(EntraToken("https://login.microsoftonline.com/3c2b1a09-8765-4321-8fed-cba987654321/v2.0")));
+        await AssertRefusedAsync(Server.Mint(EntraToken("https://login.microsoftonline.com/3c2b1a09-8765-4321-8fed-cba987654321/v2.0")), "not the bot's tenant");
 
     [Fact]
     public async Task Entra_issuer_with_a_bot_framework_key_is_refused() =>
-        await AssertRefusedAsync(Server.Mint(EntraToken($"https://login.microsoftonline.com/{TenantId}/v2.0") with { Realm = TokenRealm.BotFramework }));
+        await AssertRefusedAsync(Server.Mint(EntraToken($"https://login.microsoftonline.com/{TenantId}/v2.0") with { Realm = TokenRealm.BotFramework }), "Signature");
 
     [Fact]
     public async Task Bot_framework_issuer_with_an_entra_key_is_refused() =>
-        await AssertRefusedAsync(Server.Mint(BotFrameworkToken() with { Realm = TokenRealm.Entra }));
+        await AssertRefusedAsync(Server.Mint(BotFrameworkToken() with { Realm = TokenRealm.Entra }), "Signature");
 
-    private async Task AssertRefusedAsync(string token) => AssertRefused(await App.PostAsync(token));
+    /// <summary>401 over HTTP with no turn, and refused by the authenticator for the expected reason.</summary>
+    private async Task AssertRefusedAsync(string token, string reason)
+    {
+        AssertRefused(await App.PostAsync(token));
+        var result = await App.AuthenticateAsync("Bearer " + token);
+        Assert.Equal(401, result.StatusCode);
+        Assert.Contains(reason, result.FailureReason, StringComparison.Ordinal);
+    }
 
     private static void AssertRefused(Posted posted)
     {
