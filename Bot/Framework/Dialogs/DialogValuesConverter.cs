@@ -64,8 +64,19 @@ public sealed class DialogValuesConverter : JsonConverter<IDictionary<string, ob
         return values;
     }
 
-    private static object ToNumber(JsonElement element) =>
-        element.TryGetInt32(out var i) ? i
-        : element.TryGetInt64(out var l) ? l
-        : element.GetDouble();
+    // Boxed one by one: a ?: chain would promote every branch to double.
+    private static object ToNumber(JsonElement element)
+    {
+        if (element.TryGetInt32(out var i))
+        {
+            return i;
+        }
+
+        if (element.TryGetInt64(out var l))
+        {
+            return l;
+        }
+
+        return element.GetDouble();
+    }
 }

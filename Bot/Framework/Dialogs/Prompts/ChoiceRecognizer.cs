@@ -76,36 +76,39 @@ public static class ChoiceRecognizer
         return index >= 0 ? index + 1 : null;
     }
 
+    /// <summary>
+    /// The one choice named inside the utterance. Two different choices named is ambiguous, unless
+    /// the shorter name is part of the longer ("Teams" in "Teams meeting").
+    /// </summary>
     private static FoundChoice? FindContained(string text, IList<Choice> choices)
     {
         var padded = $" {text} ";
-        FoundChoice? best = null;
-        var bestLength = 0;
-        var tie = false;
+        var matches = new List<(int Index, string Phrase, string Normalized)>();
         for (var i = 0; i < choices.Count; i++)
         {
-            var phrases = new[] { choices[i].Value }.Concat(choices[i].Synonyms ?? []);
-            foreach (var phrase in phrases)
+            var longest = new[] { choices[i].Value }.Concat(choices[i].Synonyms ?? [])
+                .Select(p => (Phrase: p, Normalized: TextNormalizer.Normalize(p)))
+                .Where(p => p.Normalized.Length > 0 && padded.Contains($" {p.Normalized} ", StringComparison.Ordinal))
+                .OrderByDescending(p => p.Normalized.Length)
+                .FirstOrDefault();
+            if (longest.Phrase is not null)
             {
-                var normalized = TextNormalizer.Normalize(phrase);
-                if (normalized.Length == 0 || !padded.Contains($" {normalized} ", StringComparison.Ordinal))
-                {
-                    continue;
-                }
-
-                if (normalized.Length > bestLength)
-                {
-                    best = new FoundChoice(choices[i].Value, i, (double)normalized.Length / text.Length, phrase == choices[i].Value ? null : phrase);
-                    bestLength = normalized.Length;
-                    tie = false;
-                }
-                else if (normalized.Length == bestLength && best?.Index != i)
-                {
-                    tie = true;
-                }
+                matches.Add((i, longest.Phrase, longest.Normalized));
             }
         }
 
-        return tie ? null : best;
+        if (matches.Count == 0)
+        {
+            return null;
+        }
+
+        var best = matches.MaxBy(m => m.Normalized.Length);
+        if (matches.Any(m => m.Index != best.Index && !$" {best.Normalized} ".Contains($" {m.Normalized} ", StringComparison.Ordinal)))
+        {
+            return null;
+        }
+
+        var choice = choices[best.Index];
+        return new FoundChoice(choice.Value, best.Index, (double)best.Normalized.Length / text.Length, best.Phrase == choice.Value ? null : best.Phrase);
     }
 }
