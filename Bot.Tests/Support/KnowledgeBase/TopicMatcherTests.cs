@@ -84,6 +84,16 @@ public sealed class TopicMatcherTests(ITestOutputHelper output)
         Assert.Equal("wifi", Matcher.Match($"{wifi} keeps dropping")?.Topic.Id);
     }
 
+    [Theory]
+    [InlineData("it shows nothing", null)]
+    [InlineData("the main thing", null)]
+    [InlineData("tema is down", "teams")]
+    [InlineData("vnp down", "vpn")]
+    public void Short_words_forgive_only_transpositions(string utterance, string? expected)
+    {
+        Assert.Equal(expected, Matcher.Match(utterance)?.Topic.Id);
+    }
+
     [Fact]
     public void A_product_name_outweighs_generic_trouble_words()
     {

@@ -12,7 +12,7 @@ namespace TeamsItBot.Support.KnowledgeBase;
 /// <remarks>
 /// Scoring: each keyword or phrase of a topic counts once; a single keyword weighs 3, a single phrase
 /// word 1.5, and each further word of a multi-word term adds 1. A word matched only within edit
-/// distance (1 for words of 4-7 letters, 2 from 8; a transposition for 3 letters) counts 0.8 or 0.6 of
+/// distance (1 for words of 5-7 letters, 2 from 8; only a transposition up to 4 letters) counts 0.8 or 0.6 of
 /// its weight. The topic with the highest sum wins when it reaches the minimum score.
 /// </remarks>
 public sealed class TopicMatcher
@@ -284,9 +284,10 @@ public sealed class TopicMatcher
                 var candidate = _words[id];
                 if (BitOperations.PopCount(mask ^ _masks[id]) > 2 * budget
                     || (stem.Length <= 5 && candidate[0] != stem[0])
-                    || ((stem.Length == 3 || length == 3) && (mask != _masks[id] || length != stem.Length)))
+                    || ((stem.Length <= 4 || length <= 4) && (mask != _masks[id] || length != stem.Length)))
                 {
-                    // Short words only forgive a typo that keeps the first letter; three-letter words only a transposition.
+                    // Short words are too often other real words ("show" is not "slow"): up to four
+                    // letters only a transposition is forgiven, up to five only with the first letter right.
                     continue;
                 }
 
