@@ -1,0 +1,14 @@
+namespace TeamsItBot.Support.KnowledgeBase;
+
+/// <summary>
+/// One troubleshooting guide. <see cref="Keywords"/> are strong, specific signals (product names);
+/// <see cref="Phrases"/> are weaker supporting words and multi-word phrases. <see cref="Steps"/> are
+/// shown to the employee in order.
+/// </summary>
+public sealed record Topic(
+    string Id,
+    string Title,
+    string? Summary,
+    IReadOnlyList<string> Keywords,
+    IReadOnlyList<string> Phrases,
+    IReadOnlyList<string> Steps);

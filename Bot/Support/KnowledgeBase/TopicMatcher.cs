@@ -1,0 +1,361 @@
+using System.Buffers;
+using System.Numerics;
+
+namespace TeamsItBot.Support.KnowledgeBase;
+
+/// <summary>
+/// Finds the knowledge base topic a message is about. Everything is precomputed at construction (a
+/// vocabulary of stemmed words, the terms as word-id sequences, an index by first word), so a match
+/// only reads the message once, looks words up through span-keyed dictionaries, and works in
+/// stack-allocated buffers: thread-safe, no per-call regex, no allocation beyond the result.
+/// </summary>
+/// <remarks>
+/// Scoring: each keyword or phrase of a topic counts once; a single keyword weighs 3, a single phrase
+/// word 1.5, and each further word of a multi-word term adds 1. A word matched only within edit
+/// distance (1 for words of 5-7 letters, 2 from 8; only a transposition up to 4 letters) counts 0.8 or 0.6 of
+/// its weight. The topic with the highest sum wins when it reaches the minimum score.
+/// </remarks>
+public sealed class TopicMatcher
+{
+    private const int NotId = 0;
+    private const int UnknownId = -1;
+    private const int MaxTokens = 128;
+    private const float KeywordWeight = 3f;
+    private const float PhraseWeight = 1.5f;
+    private const float ExtraWordWeight = 1f;
+
+    private readonly KnowledgeBase _knowledgeBase;
+    private readonly double _minimumScore;
+    private readonly Dictionary<string, int> _vocabulary = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _lookup;
+    private readonly List<string> _words = [];
+    private readonly uint[] _masks;
+    private readonly int[][] _wordsByLength;
+    private readonly Term[] _terms;
+    private readonly int[][] _termsByFirstWord;
+
+    public TopicMatcher(KnowledgeBase knowledgeBase, double minimumScore = 2.0)
+    {
+        ArgumentNullException.ThrowIfNull(knowledgeBase);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(minimumScore);
+        _knowledgeBase = knowledgeBase;
+        _minimumScore = minimumScore;
+        _lookup = _vocabulary.GetAlternateLookup<ReadOnlySpan<char>>();
+        _words.Add("\0not");
+
+        // Pass 1 collects the vocabulary; pass 2 reads each term exactly as a message would be read
+        // (including "wi fi" -> "wifi" joins), so the two always agree.
+        foreach (var (_, text, _) in AllTerms(knowledgeBase))
+        {
+            AddWords(text);
+        }
+
+        _masks = [.. _words.Select(w => MatchText.LetterMask(w))];
+        _wordsByLength = BuildLengthBuckets(_words);
+
+        var terms = new List<Term>();
+        Span<int> ids = stackalloc int[MaxTokens];
+        Span<float> factors = stackalloc float[MaxTokens];
+        foreach (var (topic, text, weight) in AllTerms(knowledgeBase))
+        {
+            var count = Tokenize(text, ids, factors, fuzzy: false);
+            var words = ids[..count].ToArray();
+            if (Array.TrueForAll(words, id => id <= NotId))
+            {
+                throw new KnowledgeBaseException($"Knowledge base '{knowledgeBase.Source}': topic '{knowledgeBase.Topics[topic].Id}' term '{text}' has no distinctive word.");
+            }
+
+            // "share screen" and "share my screen" read alike: one term, counted once.
+            var term = new Term(topic, words, weight + (ExtraWordWeight * (words.Length - 1)));
+            var same = terms.FindIndex(t => t.Topic == topic && t.Words.AsSpan().SequenceEqual(words));
+            if (same < 0)
+            {
+                terms.Add(term);
+            }
+            else if (terms[same].Weight < term.Weight)
+            {
+                terms[same] = term;
+            }
+        }
+
+        _terms = [.. terms];
+        var byFirst = new List<int>[_words.Count];
+        for (var t = 0; t < _terms.Length; t++)
+        {
+            (byFirst[_terms[t].Words[0]] ??= []).Add(t);
+        }
+
+        _termsByFirstWord = [.. byFirst.Select(list => list?.ToArray() ?? [])];
+    }
+
+    public KnowledgeBase KnowledgeBase => _knowledgeBase;
+
+    /// <summary>The best topic for the message, or null when no topic reaches the minimum score.</summary>
+    public TopicMatch? Match(string? utterance)
+    {
+        if (string.IsNullOrWhiteSpace(utterance))
+        {
+            return null;
+        }
+
+        Span<int> ids = stackalloc int[MaxTokens];
+        Span<float> factors = stackalloc float[MaxTokens];
+        var count = Tokenize(utterance, ids, factors, fuzzy: true);
+        if (count == 0)
+        {
+            return null;
+        }
+
+        float[]? rented = null;
+        var termFactors = _terms.Length <= 1024
+            ? stackalloc float[_terms.Length]
+            : (rented = ArrayPool<float>.Shared.Rent(_terms.Length)).AsSpan(0, _terms.Length);
+        termFactors.Clear();
+        try
+        {
+            MarkTerms(ids[..count], factors[..count], termFactors);
+            return Pick(termFactors);
+        }
+        finally
+        {
+            if (rented is not null)
+            {
+                ArrayPool<float>.Shared.Return(rented);
+            }
+        }
+    }
+
+    private void MarkTerms(ReadOnlySpan<int> ids, ReadOnlySpan<float> factors, Span<float> termFactors)
+    {
+        for (var i = 0; i < ids.Length; i++)
+        {
+            if (ids[i] < 0)
+            {
+                continue;
+            }
+
+            foreach (var t in _termsByFirstWord[ids[i]])
+            {
+                var words = _terms[t].Words;
+                if (i + words.Length > ids.Length || !ids.Slice(i, words.Length).SequenceEqual(words))
+                {
+                    continue;
+                }
+
+                var factor = 1f;
+                for (var k = 0; k < words.Length; k++)
+                {
+                    factor = Math.Min(factor, factors[i + k]);
+                }
+
+                termFactors[t] = Math.Max(termFactors[t], factor);
+            }
+        }
+    }
+
+    private TopicMatch? Pick(ReadOnlySpan<float> termFactors)
+    {
+        Span<float> scores = stackalloc float[_knowledgeBase.Topics.Count];
+        scores.Clear();
+        for (var t = 0; t < termFactors.Length; t++)
+        {
+            if (termFactors[t] > 0)
+            {
+                scores[_terms[t].Topic] += _terms[t].Weight * termFactors[t];
+            }
+        }
+
+        int best = -1, second = -1;
+        for (var i = 0; i < scores.Length; i++)
+        {
+            if (best < 0 || scores[i] > scores[best])
+            {
+                second = best;
+                best = i;
+            }
+            else if (second < 0 || scores[i] > scores[second])
+            {
+                second = i;
+            }
+        }
+
+        if (best < 0 || scores[best] < _minimumScore)
+        {
+            return null;
+        }
+
+        double top = scores[best];
+        double next = second >= 0 ? scores[second] : 0;
+        var confidence = (1 - Math.Exp(-top / 3)) * (0.6 + (0.4 * (top - next) / top));
+        var runnerUp = second >= 0 && next >= _minimumScore ? _knowledgeBase.Topics[second] : null;
+        return new TopicMatch(_knowledgeBase.Topics[best], Math.Round(top, 2), Math.Round(confidence, 2), runnerUp);
+    }
+
+    /// <summary>Reads the text into word ids (NotId for negations, UnknownId for other words; stopwords are skipped).</summary>
+    private int Tokenize(ReadOnlySpan<char> text, Span<int> ids, Span<float> factors, bool fuzzy)
+    {
+        Span<char> word = stackalloc char[MatchText.MaxWordLength];
+        Span<char> previous = stackalloc char[MatchText.MaxWordLength];
+        Span<char> joined = stackalloc char[MatchText.MaxWordLength];
+        var previousLength = 0;
+        var previousEmitted = false;
+        var count = 0;
+        var reader = new WordReader(text);
+        while (count < ids.Length && reader.Next(word, out var length))
+        {
+            if (length == 0)
+            {
+                ids[count] = UnknownId;
+                factors[count++] = 0;
+                previousLength = 0;
+                continue;
+            }
+
+            // "wi fi", "out look", "pass word", "share point": two typed words that form one vocabulary word.
+            if (previousLength > 0 && previousLength + length <= joined.Length)
+            {
+                previous[..previousLength].CopyTo(joined);
+                word[..length].CopyTo(joined[previousLength..]);
+                var joinedLength = MatchText.Stem(joined[..(previousLength + length)]);
+                if (_lookup.TryGetValue(joined[..joinedLength], out var joinedId))
+                {
+                    count -= previousEmitted ? 1 : 0;
+                    ids[count] = joinedId;
+                    factors[count++] = 1;
+                    previousLength = 0;
+                    continue;
+                }
+            }
+
+            word[..length].CopyTo(previous);
+            previousLength = length;
+            if (MatchText.Negations.Contains(word[..length]))
+            {
+                ids[count] = NotId;
+                factors[count++] = 1;
+                previousLength = 0;
+                continue;
+            }
+
+            length = MatchText.Stem(word[..length]);
+            var stem = word[..length];
+            if (_lookup.TryGetValue(stem, out var id))
+            {
+                ids[count] = id;
+                factors[count++] = 1;
+                previousEmitted = true;
+            }
+            else if (MatchText.Stopwords.Contains(stem))
+            {
+                previousEmitted = false;
+            }
+            else
+            {
+                var distance = 0;
+                id = fuzzy ? FindClosest(stem, out distance) : UnknownId;
+                ids[count] = id;
+                factors[count++] = id < 0 ? 0 : distance == 1 ? 0.8f : 0.6f;
+                previousEmitted = true;
+            }
+        }
+
+        return count;
+    }
+
+    /// <summary>The vocabulary word closest to a misspelled one within the distance budget, or UnknownId.</summary>
+    private int FindClosest(ReadOnlySpan<char> stem, out int distance)
+    {
+        distance = 0;
+        if (stem.Length < 3 || stem.Length > MatchText.MaxWordLength)
+        {
+            return UnknownId;
+        }
+
+        var budget = stem.Length >= 8 ? 2 : 1;
+        var mask = MatchText.LetterMask(stem);
+        var best = UnknownId;
+        var bestDistance = budget + 1;
+        var lowest = Math.Max(stem.Length - budget, 3);
+        var highest = Math.Min(stem.Length + budget, _wordsByLength.Length - 1);
+        for (var length = lowest; length <= highest && bestDistance > 1; length++)
+        {
+            foreach (var id in _wordsByLength[length])
+            {
+                var candidate = _words[id];
+                if (BitOperations.PopCount(mask ^ _masks[id]) > 2 * budget
+                    || (stem.Length <= 5 && candidate[0] != stem[0])
+                    || ((stem.Length <= 4 || length <= 4) && (mask != _masks[id] || length != stem.Length)))
+                {
+                    // Short words are too often other real words ("show" is not "slow"): up to four
+                    // letters only a transposition is forgiven, up to five only with the first letter right.
+                    continue;
+                }
+
+                var d = EditDistance.Bounded(stem, candidate, bestDistance - 1);
+                if (d < bestDistance)
+                {
+                    best = id;
+                    bestDistance = d;
+                    if (d == 1)
+                    {
+                        break;
+                    }
+                }
+            }
+        }
+
+        distance = bestDistance;
+        return best;
+    }
+
+    private void AddWords(string text)
+    {
+        Span<char> word = stackalloc char[MatchText.MaxWordLength];
+        var reader = new WordReader(text);
+        while (reader.Next(word, out var length))
+        {
+            if (length == 0 || MatchText.Negations.Contains(word[..length]))
+            {
+                continue;
+            }
+
+            length = MatchText.Stem(word[..length]);
+            var stem = word[..length];
+            if (!MatchText.Stopwords.Contains(stem) && !_lookup.ContainsKey(stem))
+            {
+                _vocabulary[stem.ToString()] = _words.Count;
+                _words.Add(stem.ToString());
+            }
+        }
+    }
+
+    private static int[][] BuildLengthBuckets(List<string> words)
+    {
+        var buckets = new List<int>[MatchText.MaxWordLength + 1];
+        for (var id = NotId + 1; id < words.Count; id++)
+        {
+            (buckets[words[id].Length] ??= []).Add(id);
+        }
+
+        return [.. buckets.Select(b => b?.ToArray() ?? [])];
+    }
+
+    private static IEnumerable<(int Topic, string Text, float Weight)> AllTerms(KnowledgeBase knowledgeBase)
+    {
+        for (var i = 0; i < knowledgeBase.Topics.Count; i++)
+        {
+            var topic = knowledgeBase.Topics[i];
+            foreach (var keyword in topic.Keywords)
+            {
+                yield return (i, keyword, KeywordWeight);
+            }
+
+            foreach (var phrase in topic.Phrases)
+            {
+                yield return (i, phrase, PhraseWeight);
+            }
+        }
+    }
+
+    private sealed record Term(int Topic, int[] Words, float Weight);
+}
