@@ -1,12 +1,17 @@
 using TeamsItBot.Framework.Hosting;
+using TeamsItBot.LocalTracker;
+using TeamsItBot.Tickets;
 
 var builder = WebApplication.CreateBuilder(args);
 
 builder.Services.AddBotFramework(builder.Configuration);
+builder.Services.AddTickets(builder.Configuration);
+builder.Services.AddLocalTracker(builder.Configuration);
 
 var app = builder.Build();
 
 app.MapBotEndpoints();
+app.MapLocalTracker();
 
 app.Run();
 

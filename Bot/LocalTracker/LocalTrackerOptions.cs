@@ -1,0 +1,22 @@
+namespace TeamsItBot.LocalTracker;
+
+/// <summary>
+/// The embedded Jira stand-in, active when MCP_ATLASSIAN_URL is not set. Issues live in SQLite at
+/// {BOT_DATA_DIR}/local-jira.db; BOT_DATA_DIR defaults to "data" beside the app binaries.
+/// </summary>
+public sealed class LocalTrackerOptions
+{
+    public const string BasePath = "/local-jira";
+    public const string DatabaseFileName = "local-jira.db";
+
+    /// <summary>JIRA_PROJECT_KEY: the only project this tracker knows.</summary>
+    public string ProjectKey { get; set; } = "ITSUPPORT";
+
+    /// <summary>BOT_DATA_DIR (relative paths are taken from the working directory).</summary>
+    public string DataDirectory { get; set; } = Path.Combine(AppContext.BaseDirectory, "data");
+
+    /// <summary>Bot:PublicBaseUrl: when set, links use it instead of the request's own host.</summary>
+    public string? PublicBaseUrl { get; set; }
+
+    public string DatabasePath => Path.Combine(Path.GetFullPath(DataDirectory), DatabaseFileName);
+}

@@ -1,0 +1,72 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Encodings.Web;
+using Microsoft.AspNetCore.Http;
+
+namespace TeamsItBot.LocalTracker;
+
+/// <summary>The browse page of one issue and the health probe. All user text is HTML-encoded.</summary>
+internal static class LocalTrackerPages
+{
+    private static readonly HtmlEncoder Html = HtmlEncoder.Default;
+
+    public static async Task<IResult> BrowseAsync(string key, LocalIssueStore store, CancellationToken cancellationToken)
+    {
+        var issue = await store.GetAsync(key, cancellationToken);
+        if (issue is null)
+        {
+            return Page(StatusCodes.Status404NotFound, "Issue not found",
+                $"<h1>Issue not found</h1><p>No issue <code>{Html.Encode(key)}</code> exists in the local tracker.</p>");
+        }
+
+        var body = new StringBuilder()
+            .Append(CultureInfo.InvariantCulture, $"<p class=\"key\">{Html.Encode(issue.Key)}</p>")
+            .Append(CultureInfo.InvariantCulture, $"<h1>{Html.Encode(issue.Summary)}</h1><dl>")
+            .Append(CultureInfo.InvariantCulture, $"<dt>Status</dt><dd>{Html.Encode(issue.Status)}</dd>")
+            .Append(CultureInfo.InvariantCulture, $"<dt>Type</dt><dd>{Html.Encode(issue.IssueType)}</dd>")
+            .Append(CultureInfo.InvariantCulture, $"<dt>Priority</dt><dd>{Html.Encode(issue.Priority ?? "None")}</dd>")
+            .Append(CultureInfo.InvariantCulture, $"<dt>Labels</dt><dd>{Html.Encode(string.Join(", ", issue.Labels))}</dd>")
+            .Append(CultureInfo.InvariantCulture, $"<dt>Components</dt><dd>{Html.Encode(string.Join(", ", issue.Components))}</dd>")
+            .Append(CultureInfo.InvariantCulture, $"<dt>Created</dt><dd>{issue.Created.ToString("u", CultureInfo.InvariantCulture)}</dd></dl>")
+            .Append(CultureInfo.InvariantCulture, $"<h2>Description</h2><pre>{Html.Encode(issue.Description ?? string.Empty)}</pre>");
+        return Page(StatusCodes.Status200OK, $"{issue.Key}: {issue.Summary}", body.ToString());
+    }
+
+    public static async Task<IResult> HealthAsync(LocalIssueStore store, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await store.CheckAsync(cancellationToken);
+            return Results.Json(new Dictionary<string, string> { ["status"] = "ok" });
+        }
+        catch (Microsoft.Data.Sqlite.SqliteException)
+        {
+            return Results.Json(new Dictionary<string, string> { ["status"] = "unavailable" }, statusCode: StatusCodes.Status503ServiceUnavailable);
+        }
+    }
+
+    private static HtmlResult Page(int status, string title, string body)
+    {
+        var html = $$"""
+            <!DOCTYPE html>
+            <html lang="en"><head><meta charset="utf-8"><title>{{Html.Encode(title)}} - Local tracker</title>
+            <style>body{font-family:sans-serif;max-width:50rem;margin:2rem auto}pre{white-space:pre-wrap;background:#f4f4f4;padding:1rem}dt{font-weight:bold}</style>
+            </head><body>{{body}}<hr><p><small>TeamsItBot local tracker (stand-in for Jira)</small></p></body></html>
+            """;
+        return new HtmlResult(status, html);
+    }
+
+    /// <summary>HTML with headers that forbid scripts, so even a missed encoding cannot run code.</summary>
+    private sealed class HtmlResult(int status, string html) : IResult
+    {
+        public Task ExecuteAsync(HttpContext httpContext)
+        {
+            ArgumentNullException.ThrowIfNull(httpContext);
+            httpContext.Response.StatusCode = status;
+            httpContext.Response.ContentType = "text/html; charset=utf-8";
+            httpContext.Response.Headers.ContentSecurityPolicy = "default-src 'none'; style-src 'unsafe-inline'";
+            httpContext.Response.Headers.XContentTypeOptions = "nosniff";
+            return httpContext.Response.WriteAsync(html, httpContext.RequestAborted);
+        }
+    }
+}

@@ -1,0 +1,10 @@
+namespace TeamsItBot.Tickets;
+
+/// <summary>Opens tickets in the configured tracker (mcp-atlassian or the embedded local tracker).</summary>
+public interface ITicketService
+{
+    /// <summary>Creates one ticket from <paramref name="draft"/>.</summary>
+    /// <exception cref="TicketException">The ticket could not be created; <see cref="TicketException.Failure"/> says why.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled by the caller.</exception>
+    Task<TicketResult> CreateTicketAsync(TicketDraft draft, CancellationToken cancellationToken);
+}

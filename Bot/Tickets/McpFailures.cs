@@ -1,0 +1,59 @@
+using System.Net;
+using System.Net.Sockets;
+
+namespace TeamsItBot.Tickets;
+
+/// <summary>Maps what the MCP client throws to a <see cref="TicketFailure"/>.</summary>
+internal static class McpFailures
+{
+    /// <summary>A 404 on a session request: the server forgot our Mcp-Session-Id (restart, idle expiry).</summary>
+    public static bool IsSessionExpired(Exception exception) =>
+        Chain(exception).OfType<HttpRequestException>().Any(e => e.StatusCode == HttpStatusCode.NotFound);
+
+    public static TicketFailure Classify(Exception exception, bool deadlineReached)
+    {
+        var chain = Chain(exception).ToList();
+        if (deadlineReached || chain.Any(e => e is TimeoutException)) return TicketFailure.Timeout;
+        if (chain.OfType<HttpRequestException>().FirstOrDefault() is { } http)
+        {
+            return http.StatusCode switch
+            {
+                HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden => TicketFailure.AuthenticationFailed,
+                null => TicketFailure.BackendUnavailable,
+                HttpStatusCode.RequestTimeout => TicketFailure.Timeout,
+                HttpStatusCode.TooManyRequests => TicketFailure.BackendUnavailable,
+                >= HttpStatusCode.InternalServerError => TicketFailure.BackendUnavailable,
+                _ => TicketFailure.ProtocolError,
+            };
+        }
+
+        if (chain.Any(e => e is SocketException or IOException)) return TicketFailure.BackendUnavailable;
+        return TicketFailure.ProtocolError;
+    }
+
+    /// <summary>One line for the admin log: the chain of messages (no headers, so no secrets).</summary>
+    public static string Describe(Exception exception)
+    {
+        var parts = Chain(exception)
+            .Select(e => e is HttpRequestException { StatusCode: { } status }
+                ? $"HTTP {(int)status}: {e.Message}"
+                : $"{e.GetType().Name}: {e.Message}")
+            .Distinct(StringComparer.Ordinal);
+        var text = string.Join(" <- ", parts);
+        return text.Length > 600 ? text[..600] + "..." : text;
+    }
+
+    private static IEnumerable<Exception> Chain(Exception exception)
+    {
+        for (var current = exception; current is not null; current = current.InnerException)
+        {
+            yield return current;
+            if (current is AggregateException aggregate)
+            {
+                foreach (var inner in aggregate.InnerExceptions.SelectMany(Chain)) yield return inner;
+                yield break;
+            }
+        }
+    }
+
+}

@@ -1,0 +1,18 @@
+namespace TeamsItBot.Tickets;
+
+/// <summary>
+/// Everything needed to open one ticket, free of any Teams type so the outbox can persist it.
+/// </summary>
+/// <param name="Id">Stable id of this draft; the same draft submitted twice keeps the same id (idempotency).</param>
+/// <param name="OriginalProblem">The user's own description of the problem, verbatim.</param>
+/// <param name="StepsShown">The troubleshooting steps the bot gave, in order.</param>
+/// <param name="ReporterName">Teams display name of the reporter.</param>
+/// <param name="ReporterObjectId">Entra (AAD) object id of the reporter.</param>
+/// <param name="Note">Optional extra note added by the user before creating the ticket.</param>
+public sealed record TicketDraft(
+    string Id,
+    string OriginalProblem,
+    IReadOnlyList<string> StepsShown,
+    string ReporterName,
+    string ReporterObjectId,
+    string? Note = null);

@@ -1,0 +1,54 @@
+namespace TeamsItBot.Tickets;
+
+/// <summary>
+/// Ticket backend settings. The JIRA_* and MCP_ATLASSIAN_URL names are the seed design's public
+/// interface and are read as root keys (environment variables or appsettings root); the rest
+/// lives under the "Tickets" section.
+/// </summary>
+public sealed class TicketOptions
+{
+    public const string SectionName = "Tickets";
+    public const string DefaultProjectKey = "ITSUPPORT";
+
+    /// <summary>JIRA_URL: the Jira site; browse links are {JiraUrl}/browse/{key}.</summary>
+    public string? JiraUrl { get; set; }
+
+    /// <summary>JIRA_USERNAME: account e-mail for Basic credentials (Cloud).</summary>
+    public string? JiraUsername { get; set; }
+
+    /// <summary>JIRA_API_TOKEN: API token paired with <see cref="JiraUsername"/>. Secret.</summary>
+    public string? JiraApiToken { get; set; }
+
+    /// <summary>JIRA_PERSONAL_TOKEN: personal access token (Server/DC), sent as "Token ...". Secret.</summary>
+    public string? JiraPersonalToken { get; set; }
+
+    /// <summary>JIRA_PROJECT_KEY.</summary>
+    public string ProjectKey { get; set; } = DefaultProjectKey;
+
+    /// <summary>MCP_ATLASSIAN_URL, e.g. http://mcp-atlassian:9000/mcp. Unset: the embedded local tracker.</summary>
+    public string? McpAtlassianUrl { get; set; }
+
+    /// <summary>Bot:PublicBaseUrl: the bot's own base URL, used to reach the local tracker.</summary>
+    public string? PublicBaseUrl { get; set; }
+
+    public string IssueType { get; set; } = "Task";
+
+    public string? Priority { get; set; }
+
+    public IList<string> Labels { get; set; } = [];
+
+    /// <summary>Comma-separated component names, passed to Jira as is.</summary>
+    public string? Components { get; set; }
+
+    public int TimeoutSeconds { get; set; } = 20;
+
+    public bool UsesLocalTracker => string.IsNullOrWhiteSpace(McpAtlassianUrl);
+
+    public TimeSpan Timeout => TimeSpan.FromSeconds(TimeoutSeconds);
+
+    /// <summary>"Basic", "Token" or "none": which Authorization scheme the bot sends (never the secret).</summary>
+    public string CredentialKind =>
+        !string.IsNullOrEmpty(JiraUsername) && !string.IsNullOrEmpty(JiraApiToken) ? "Basic"
+        : !string.IsNullOrEmpty(JiraPersonalToken) ? "Token"
+        : "none";
+}

@@ -1,0 +1,68 @@
+using System.Text.RegularExpressions;
+using Microsoft.Extensions.Options;
+
+namespace TeamsItBot.Tickets;
+
+/// <summary>Refuses to start with a ticket configuration that can only fail later, naming every problem.</summary>
+public sealed partial class TicketOptionsValidator : IValidateOptions<TicketOptions>
+{
+    [GeneratedRegex("^[A-Z][A-Z0-9_]+$")]
+    internal static partial Regex ProjectKeyPattern();
+
+    public ValidateOptionsResult Validate(string? name, TicketOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var problems = new List<string>();
+        if (!ProjectKeyPattern().IsMatch(options.ProjectKey ?? string.Empty))
+        {
+            problems.Add($"JIRA_PROJECT_KEY must match ^[A-Z][A-Z0-9_]+$ (got '{options.ProjectKey}')");
+        }
+
+        CheckUrl(problems, "MCP_ATLASSIAN_URL", options.McpAtlassianUrl);
+        CheckUrl(problems, "JIRA_URL", options.JiraUrl);
+        CheckUrl(problems, "Bot:PublicBaseUrl", options.PublicBaseUrl);
+        if (!options.UsesLocalTracker && string.IsNullOrWhiteSpace(options.JiraUrl))
+        {
+            problems.Add("JIRA_URL is required when MCP_ATLASSIAN_URL is set (browse links are JIRA_URL/browse/KEY)");
+        }
+
+        if (!string.IsNullOrEmpty(options.JiraApiToken) && string.IsNullOrEmpty(options.JiraUsername))
+        {
+            problems.Add("JIRA_API_TOKEN is set but JIRA_USERNAME is not (Basic credentials need both)");
+        }
+
+        if (!string.IsNullOrEmpty(options.JiraUsername) && string.IsNullOrEmpty(options.JiraApiToken)
+            && string.IsNullOrEmpty(options.JiraPersonalToken))
+        {
+            problems.Add("JIRA_USERNAME is set but neither JIRA_API_TOKEN nor JIRA_PERSONAL_TOKEN is");
+        }
+
+        if (string.IsNullOrWhiteSpace(options.IssueType))
+        {
+            problems.Add("Tickets:IssueType must not be empty");
+        }
+
+        if (options.TimeoutSeconds is < 1 or > 600)
+        {
+            problems.Add($"Tickets:TimeoutSeconds must be between 1 and 600 (got {options.TimeoutSeconds})");
+        }
+
+        if (options.Labels.Any(l => string.IsNullOrWhiteSpace(l) || l.Any(char.IsWhiteSpace)))
+        {
+            problems.Add("Tickets:Labels must be non-empty and contain no spaces (Jira labels are single words)");
+        }
+
+        return problems.Count == 0
+            ? ValidateOptionsResult.Success
+            : ValidateOptionsResult.Fail($"Ticket configuration: {string.Join("; ", problems)}");
+    }
+
+    private static void CheckUrl(List<string> problems, string name, string? value)
+    {
+        if (string.IsNullOrWhiteSpace(value)) return;
+        if (!Uri.TryCreate(value, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https"))
+        {
+            problems.Add($"{name} must be an absolute http(s) URL (got '{value}')");
+        }
+    }
+}

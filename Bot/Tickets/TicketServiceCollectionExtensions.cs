@@ -1,0 +1,65 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace TeamsItBot.Tickets;
+
+public static class TicketServiceCollectionExtensions
+{
+    /// <summary>
+    /// The ticket service over MCP: options (root JIRA_*, MCP_ATLASSIAN_URL, Bot:PublicBaseUrl and the
+    /// Tickets section) validated at start-up, the credentialed HttpClient and <see cref="ITicketService"/>.
+    /// </summary>
+    public static IServiceCollection AddTickets(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        services.AddOptions<TicketOptions>()
+            .Configure(options => Read(configuration, options))
+            .ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<TicketOptions>, TicketOptionsValidator>());
+
+        services.TryAddSingleton<TicketBackendEndpoints>();
+        services.TryAddTransient<JiraCredentialsHandler>();
+        services.AddHttpClient(McpJiraTicketService.HttpClientName)
+            .ConfigureHttpClient((sp, client) =>
+                // A backstop only: each operation has its own deadline of Tickets:TimeoutSeconds.
+                client.Timeout = sp.GetRequiredService<IOptions<TicketOptions>>().Value.Timeout + TimeSpan.FromSeconds(10))
+            .AddHttpMessageHandler<JiraCredentialsHandler>();
+        services.TryAddSingleton<McpJiraTicketService>();
+        services.TryAddSingleton<ITicketService>(sp => sp.GetRequiredService<McpJiraTicketService>());
+        services.AddHostedService<TicketBackendStartupLog>();
+        return services;
+    }
+
+    private static void Read(IConfiguration configuration, TicketOptions options)
+    {
+        var section = configuration.GetSection(TicketOptions.SectionName);
+        options.JiraUrl = Value(configuration, "JIRA_URL");
+        options.JiraUsername = Value(configuration, "JIRA_USERNAME");
+        options.JiraApiToken = Value(configuration, "JIRA_API_TOKEN");
+        options.JiraPersonalToken = Value(configuration, "JIRA_PERSONAL_TOKEN");
+        options.ProjectKey = Value(configuration, "JIRA_PROJECT_KEY") ?? TicketOptions.DefaultProjectKey;
+        options.McpAtlassianUrl = Value(configuration, "MCP_ATLASSIAN_URL");
+        options.PublicBaseUrl = Value(configuration, "Bot:PublicBaseUrl");
+        options.IssueType = Value(section, nameof(TicketOptions.IssueType)) ?? options.IssueType;
+        options.Priority = Value(section, nameof(TicketOptions.Priority));
+        options.Components = Value(section, nameof(TicketOptions.Components));
+        options.Labels = List(section.GetSection(nameof(TicketOptions.Labels)));
+        if (Value(section, nameof(TicketOptions.TimeoutSeconds)) is { } seconds)
+        {
+            // An unreadable number becomes 0 so the validator names it instead of a binder exception.
+            options.TimeoutSeconds = int.TryParse(seconds, System.Globalization.CultureInfo.InvariantCulture, out var parsed) ? parsed : 0;
+        }
+    }
+
+    private static string? Value(IConfiguration configuration, string key) =>
+        string.IsNullOrWhiteSpace(configuration[key]) ? null : configuration[key]!.Trim();
+
+    /// <summary>Either "a,b" (one environment variable) or an array (appsettings / Labels__0).</summary>
+    private static List<string> List(IConfigurationSection section)
+    {
+        var items = section.Value is { } csv ? csv.Split(',') : section.GetChildren().Select(c => c.Value ?? string.Empty);
+        return [.. items.Select(i => i.Trim()).Where(i => i.Length > 0)];
+    }
+}
