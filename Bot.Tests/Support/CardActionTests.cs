@@ -1,0 +1,161 @@
+using System.Text.Json;
+using TeamsItBot.Framework.Schema;
+using TeamsItBot.Tests.Testing;
+using TeamsItBot.Tickets;
+
+namespace TeamsItBot.Tests.Support;
+
+public sealed class CardActionTests
+{
+    /// <summary>Runs problem -> steps -> not fixed and returns the confirm card activity.</summary>
+    private static async Task<Activity> ReachConfirmCardAsync(SupportBot bot, TestAdapter adapter)
+    {
+        await bot.Flow(adapter)
+            .Send("Teams is not working")
+            .AssertReply(a => Assert.Contains("Teams", a.Text))
+            .AssertReply(a => Assert.NotNull(a.Attachments))
+            .Send("didn't help")
+            .AssertReply(a => Assert.True(SupportBot.IsConfirmCard(a)))
+            .StartTestAsync(TestContext.Current.CancellationToken);
+        return adapter.SentActivities.Last(SupportBot.IsConfirmCard);
+    }
+
+    private static JsonElement InvokeBody(InvokeResponse? response)
+    {
+        Assert.NotNull(response);
+        Assert.Equal(200, response.Status);
+        return JsonSerializer.SerializeToElement(response.Body, BotJson.Options);
+    }
+
+    [Fact]
+    public async Task Execute_click_creates_the_ticket_and_answers_with_the_replacement_card()
+    {
+        await using var bot = new SupportBot();
+        var adapter = new TestAdapter("msteams");
+        var card = await ReachConfirmCardAsync(bot, adapter);
+
+        var response = await adapter.ProcessActivityAsync(
+            SupportBot.ExecuteInvoke(adapter, "createTicket", SupportBot.DraftIdOf(card), card.Id), bot.Bot.OnTurnAsync, TestContext.Current.CancellationToken);
+
+        var body = InvokeBody(response);
+        Assert.Equal(200, body.GetProperty("statusCode").GetInt32());
+        Assert.Equal("application/vnd.microsoft.card.adaptive", body.GetProperty("type").GetString());
+        Assert.Contains("Created ticket ITSUPPORT-1", body.GetProperty("value").GetRawText());
+        Assert.False(body.GetProperty("value").TryGetProperty("actions", out _));
+        Assert.Single(bot.Tickets.Drafts);
+        Assert.Contains(adapter.SentActivities, a => a.Type == ActivityTypes.Typing);
+        Assert.Contains(adapter.SentActivities, a => a.Text?.StartsWith("Created ticket ITSUPPORT-1", StringComparison.Ordinal) == true);
+        Assert.Equal(card.Id, Assert.Single(adapter.UpdatedActivities).Id);
+    }
+
+    [Fact]
+    public async Task Submit_twice_creates_one_ticket()
+    {
+        await using var bot = new SupportBot();
+        var adapter = new TestAdapter("msteams");
+        var card = await ReachConfirmCardAsync(bot, adapter);
+        var draftId = SupportBot.DraftIdOf(card);
+
+        await adapter.ProcessActivityAsync(SupportBot.SubmitMessage(adapter, "createTicket", draftId, card.Id), bot.Bot.OnTurnAsync, TestContext.Current.CancellationToken);
+        await adapter.ProcessActivityAsync(SupportBot.SubmitMessage(adapter, "createTicket", draftId, card.Id), bot.Bot.OnTurnAsync, TestContext.Current.CancellationToken);
+
+        Assert.Single(bot.Tickets.Drafts);
+        Assert.Contains(adapter.SentActivities, a => a.Text?.Contains("already exists: ITSUPPORT-1", StringComparison.Ordinal) == true);
+    }
+
+    [Fact]
+    public async Task Execute_and_submit_of_one_click_arriving_together_create_one_ticket()
+    {
+        await using var bot = new SupportBot();
+        bot.Tickets.Delay = TimeSpan.FromMilliseconds(200);
+        var adapter = new TestAdapter("msteams");
+        var card = await ReachConfirmCardAsync(bot, adapter);
+        var draftId = SupportBot.DraftIdOf(card);
+        var ct = TestContext.Current.CancellationToken;
+
+        await Task.WhenAll(
+            adapter.ProcessActivityAsync(SupportBot.ExecuteInvoke(adapter, "createTicket", draftId, card.Id), bot.Bot.OnTurnAsync, ct),
+            adapter.ProcessActivityAsync(SupportBot.SubmitMessage(adapter, "createTicket", draftId, card.Id), bot.Bot.OnTurnAsync, ct),
+            adapter.ProcessActivityAsync(SupportBot.ExecuteInvoke(adapter, "createTicket", draftId, card.Id), bot.Bot.OnTurnAsync, ct));
+
+        Assert.Single(bot.Tickets.Drafts);
+    }
+
+    [Fact]
+    public async Task Typed_yes_after_a_click_answers_with_the_existing_ticket()
+    {
+        await using var bot = new SupportBot();
+        var adapter = new TestAdapter("msteams");
+        var card = await ReachConfirmCardAsync(bot, adapter);
+        await adapter.ProcessActivityAsync(
+            SupportBot.ExecuteInvoke(adapter, "createTicket", SupportBot.DraftIdOf(card), card.Id), bot.Bot.OnTurnAsync, TestContext.Current.CancellationToken);
+
+        await adapter.SendTextToBotAsync("yes", bot.Bot.OnTurnAsync, TestContext.Current.CancellationToken);
+
+        Assert.Contains("already exists: ITSUPPORT-1", adapter.SentActivities[^1].Text);
+        Assert.Single(bot.Tickets.Drafts);
+    }
+
+    [Fact]
+    public async Task Decline_click_replaces_the_card_and_a_later_create_click_files_nothing()
+    {
+        await using var bot = new SupportBot();
+        var adapter = new TestAdapter("msteams");
+        var card = await ReachConfirmCardAsync(bot, adapter);
+        var draftId = SupportBot.DraftIdOf(card);
+        var ct = TestContext.Current.CancellationToken;
+
+        var declined = InvokeBody(await adapter.ProcessActivityAsync(SupportBot.ExecuteInvoke(adapter, "declineTicket", draftId, card.Id), bot.Bot.OnTurnAsync, ct));
+        Assert.Contains("No ticket created", declined.GetProperty("value").GetRawText());
+        await adapter.ProcessActivityAsync(SupportBot.ExecuteInvoke(adapter, "createTicket", draftId, card.Id), bot.Bot.OnTurnAsync, ct);
+
+        Assert.Empty(bot.Tickets.Drafts);
+        Assert.Contains(adapter.SentActivities, a => a.Text?.Contains("won't create a ticket", StringComparison.Ordinal) == true);
+    }
+
+    [Fact]
+    public async Task Unknown_draft_gets_a_clear_message_not_an_error()
+    {
+        await using var bot = new SupportBot();
+        var adapter = new TestAdapter("msteams");
+        var response = await adapter.ProcessActivityAsync(
+            SupportBot.ExecuteInvoke(adapter, "createTicket", "no-such-draft", "card-1"), bot.Bot.OnTurnAsync, TestContext.Current.CancellationToken);
+
+        var body = InvokeBody(response);
+        Assert.Equal("application/vnd.microsoft.activity.message", body.GetProperty("type").GetString());
+        Assert.Empty(bot.Tickets.Drafts);
+    }
+
+    [Fact]
+    public async Task Unknown_verb_gets_an_error_invoke_response()
+    {
+        await using var bot = new SupportBot();
+        var adapter = new TestAdapter("msteams");
+        var response = await adapter.ProcessActivityAsync(
+            SupportBot.ExecuteInvoke(adapter, "launchRockets", "x", "card-1"), bot.Bot.OnTurnAsync, TestContext.Current.CancellationToken);
+
+        var body = InvokeBody(response);
+        Assert.Equal("application/vnd.microsoft.error", body.GetProperty("type").GetString());
+        Assert.Equal(400, body.GetProperty("statusCode").GetInt32());
+    }
+
+    [Fact]
+    public async Task Backend_failure_is_explained_and_the_same_card_works_once_it_recovers()
+    {
+        await using var bot = new SupportBot();
+        var adapter = new TestAdapter("msteams");
+        var card = await ReachConfirmCardAsync(bot, adapter);
+        var draftId = SupportBot.DraftIdOf(card);
+        var ct = TestContext.Current.CancellationToken;
+
+        bot.Tickets.FailWith = new TicketException(TicketFailure.BackendUnavailable, "connection refused");
+        var failed = InvokeBody(await adapter.ProcessActivityAsync(SupportBot.ExecuteInvoke(adapter, "createTicket", draftId, card.Id), bot.Bot.OnTurnAsync, ct));
+        Assert.Contains("Create ticket", failed.GetProperty("value").GetRawText());
+        Assert.Contains(adapter.SentActivities, a => a.Text?.Contains("not reachable", StringComparison.Ordinal) == true);
+        Assert.Empty(adapter.UpdatedActivities);
+
+        bot.Tickets.FailWith = null;
+        await adapter.ProcessActivityAsync(SupportBot.ExecuteInvoke(adapter, "createTicket", draftId, card.Id), bot.Bot.OnTurnAsync, ct);
+        Assert.Single(bot.Tickets.Drafts);
+    }
+}

@@ -1,0 +1,94 @@
+using TeamsItBot.Framework.Cards;
+using TeamsItBot.Support.Conversation;
+
+namespace TeamsItBot.Support.Cards;
+
+/// <summary>
+/// The cards of the IT-support conversation. User text is only ever shown in text runs, which
+/// renderers do not treat as markdown, so nothing a user types can restyle or extend a card.
+/// </summary>
+public static class SupportCards
+{
+    public const string CreateVerb = "createTicket";
+    public const string DeclineVerb = "declineTicket";
+    public const string DraftIdKey = "draftId";
+
+    /// <summary>"Did that fix it?" with two buttons that answer as if typed (Teams imBack).</summary>
+    public static AdaptiveCard FixedQuestion() => new()
+    {
+        Body = [new TextBlock("Did that fix it?") { Weight = "Bolder" }],
+        Actions =
+        [
+            ImBack("Yes, it's fixed", "Yes, it's fixed"),
+            ImBack("No, still not working", "Still not working"),
+        ],
+        FallbackText = "Did that fix it? Reply \"yes\" or \"still not working\".",
+    };
+
+    public static AdaptiveCard ConfirmTicket(TicketDraftRecord draft) => new()
+    {
+        Body =
+        [
+            new TextBlock("Create JIRA ticket?") { Size = "Medium", Weight = "Bolder" },
+            new TextBlock("I can open a ticket with the IT team. This is what I will send:") { IsSubtle = true },
+            .. DraftSummary(draft),
+        ],
+        Actions =
+        [
+            ActionExecute.WithSubmitFallback("Create ticket", CreateVerb, DraftData(draft), style: "positive"),
+            ActionExecute.WithSubmitFallback("No thanks", DeclineVerb, DraftData(draft)),
+        ],
+        FallbackText = "Create JIRA ticket? Reply \"yes\" to create it or \"no\" to skip.",
+    };
+
+    /// <summary>Replaces the confirm card once the ticket exists: no buttons left to click.</summary>
+    public static AdaptiveCard Created(TicketDraftRecord draft) => new()
+    {
+        Body =
+        [
+            new TextBlock($"Created ticket {draft.TicketKey}") { Size = "Medium", Weight = "Bolder", Color = "Good" },
+            .. DraftSummary(draft),
+        ],
+        FallbackText = $"Created ticket {draft.TicketKey}",
+    };
+
+    public static AdaptiveCard Declined(TicketDraftRecord draft) => new()
+    {
+        Body =
+        [
+            new TextBlock("No ticket created") { Size = "Medium", Weight = "Bolder" },
+            .. DraftSummary(draft),
+        ],
+        FallbackText = "No ticket created",
+    };
+
+    /// <summary>The reply after creation: key, browse link and an "Open in Jira" button.</summary>
+    public static AdaptiveCard TicketLink(string key, Uri browseUrl) => new()
+    {
+        Body =
+        [
+            new TextBlock($"Created ticket {key}") { Weight = "Bolder" },
+            new TextBlock("The IT team will follow up with you there.") { IsSubtle = true },
+        ],
+        Actions = [new ActionOpenUrl("Open in Jira", browseUrl)],
+        FallbackText = $"Created ticket {key}: {browseUrl}",
+    };
+
+    private static IEnumerable<CardElement> DraftSummary(TicketDraftRecord draft)
+    {
+        yield return new TextBlock("Problem") { Weight = "Bolder", Spacing = "Medium" };
+        yield return RichTextBlock.Plain(draft.Problem);
+        if (draft.StepsShown.Count > 0)
+        {
+            yield return new TextBlock("Steps already tried") { Weight = "Bolder", Spacing = "Medium" };
+            yield return RichTextBlock.Plain(string.Join('\n', draft.StepsShown.Select((s, i) => $"{i + 1}. {s}")));
+        }
+    }
+
+    private static Dictionary<string, object?> DraftData(TicketDraftRecord draft) => new() { [DraftIdKey] = draft.DraftId };
+
+    private static ActionSubmit ImBack(string title, string text) => new(title, new Dictionary<string, object?>
+    {
+        ["msteams"] = new Dictionary<string, object?> { ["type"] = "imBack", ["value"] = text },
+    });
+}

@@ -1,0 +1,54 @@
+namespace TeamsItBot.Support.Conversation;
+
+/// <summary>What the bot remembers about one conversation (kept in ConversationState).</summary>
+public sealed class SupportConversationData
+{
+    /// <summary>Drafts older than the newest few are forgotten to keep stored state small.</summary>
+    public const int MaxDrafts = 5;
+
+    public bool Welcomed { get; set; }
+
+    /// <summary>The last problem described, so "I need a ticket" right after the steps reuses it.</summary>
+    public string? LastProblem { get; set; }
+
+    public List<string>? LastStepsShown { get; set; }
+
+    /// <summary>The draft whose confirm card was shown last: a typed "yes" confirms this one.</summary>
+    public string? PendingDraftId { get; set; }
+
+    public List<TicketDraftRecord> Drafts { get; set; } = [];
+
+    public TicketDraftRecord? FindDraft(string? draftId) =>
+        draftId is null ? null : Drafts.Find(d => string.Equals(d.DraftId, draftId, StringComparison.Ordinal));
+
+    public void AddDraft(TicketDraftRecord draft)
+    {
+        Drafts.Add(draft);
+        if (Drafts.Count > MaxDrafts)
+        {
+            Drafts.RemoveRange(0, Drafts.Count - MaxDrafts);
+        }
+    }
+}
+
+public enum DraftStatus
+{
+    Pending,
+    Created,
+    Declined,
+}
+
+/// <summary>A ticket the user was offered: its content, its card, and what became of it.</summary>
+public sealed class TicketDraftRecord
+{
+    public required string DraftId { get; init; }
+    public required string Problem { get; init; }
+    public List<string> StepsShown { get; init; } = [];
+    public string? TopicTitle { get; init; }
+    public string? ReporterName { get; init; }
+    public string? ReporterObjectId { get; init; }
+    public DraftStatus Status { get; set; }
+    public string? CardActivityId { get; set; }
+    public string? TicketKey { get; set; }
+    public string? BrowseUrl { get; set; }
+}

@@ -1,0 +1,66 @@
+namespace TeamsItBot.Support.Conversation;
+
+/// <summary>The bot's fixed wording, in one place so it reads as one voice.</summary>
+public static class SupportReplies
+{
+    public static string Welcome(string? name) =>
+        $"Hi{(string.IsNullOrWhiteSpace(name) ? string.Empty : " " + FirstName(name))}! I'm the IT support bot. Tell me what's wrong, "
+        + "for example \"Teams is not working\" or \"VPN won't connect\", and I'll walk you through the usual fixes. "
+        + "If they don't help, I can open a Jira ticket with the IT team for you. Say \"help\" at any time.";
+
+    public const string WelcomeGroup =
+        "Hi everyone! I'm the IT support bot. Mention me with a problem (for example \"@IT Support Teams is not working\") "
+        + "and I'll suggest fixes, or open a Jira ticket with the IT team.";
+
+    public const string Help =
+        "Here's how I can help:\n\n"
+        + "- Describe a problem in your own words (\"Outlook won't sync\", \"my password expired\", \"printer is offline\") and I'll give you troubleshooting steps.\n"
+        + "- If the steps don't help, say \"still not working\" and I'll offer to create a Jira ticket.\n"
+        + "- Say \"I need a ticket\" to go straight to a ticket.\n"
+        + "- Say \"start over\" or \"cancel\" at any time to drop what we were doing.";
+
+    public const string Cancelled = "OK, I've dropped that. What can I help you with? Describe the problem in your own words.";
+
+    public const string NothingToCancel = "There's nothing in progress. Describe an IT problem and I'll help.";
+
+    public const string Greeting = "Hello! What IT problem can I help you with today? For example: \"Teams is not working\".";
+
+    public const string YoureWelcome = "You're welcome! Message me any time you have an IT problem.";
+
+    public const string FixedAck = "Great, glad that sorted it! Message me any time something else comes up.";
+
+    public const string AskFixedAgain = "Did that fix it? Reply \"yes\" if it's working now, or \"still not working\" and I'll offer a ticket.";
+
+    public const string DescribeForTicket = "Sure, I can open a ticket for the IT team. Please describe the problem in a sentence or two.";
+
+    public const string DescribeAgain = "Please describe the problem in a few words, for example \"my laptop won't connect to the VPN\".";
+
+    public const string AskConfirmAgain = "Shall I create the ticket? Click \"Create ticket\" on the card, or reply \"yes\" or \"no thanks\".";
+
+    public const string Declined = "OK, I won't create a ticket. If the problem comes back, just tell me about it.";
+
+    public const string NoPendingTicket = "There's no ticket waiting for confirmation. Describe the problem and I'll help.";
+
+    public const string DraftNotFound = "I can't find that ticket request any more. Describe the problem again and I'll set up a new one.";
+
+    public const string AlreadyDeclined = "You chose not to create that ticket. Describe the problem again if you'd like a new one.";
+
+    public const string NonTextMessage = "I can only read text. Please describe the problem in a sentence, for example \"VPN won't connect\".";
+
+    public const string UnknownCardAction = "Sorry, I don't recognise that button. Please try again or describe the problem.";
+
+    public static string StepsIntro(string? topicTitle, string? summary) => topicTitle is null
+        ? "I'm not sure which system that is, so here are the general first steps that fix most problems:"
+        : $"**{topicTitle}**: {summary ?? "here is what usually fixes it."} Please try these steps in order:";
+
+    public static string Created(string key, Uri browseUrl) => $"Created ticket {key}: {browseUrl}";
+
+    public static string AlreadyCreated(string key, string? browseUrl) =>
+        $"That ticket already exists: {key}{(browseUrl is null ? string.Empty : ": " + browseUrl)}";
+
+    public static string CreationFailed(string userMessage, bool canRetry) => canRetry
+        ? $"{userMessage} Your request is kept: click \"Create ticket\" again or reply \"yes\" in a little while."
+        : userMessage;
+
+    private static string FirstName(string name) => name.Trim().Split(' ', StringSplitOptions.RemoveEmptyEntries)[0];
+}

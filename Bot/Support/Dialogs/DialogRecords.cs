@@ -1,0 +1,7 @@
+namespace TeamsItBot.Support.Dialogs;
+
+/// <summary>Ends a child dialog with "the user moved on to another problem".</summary>
+public sealed record RestartWith(string Text);
+
+/// <summary>What the ticket dialog starts from.</summary>
+public sealed record TicketRequest(string? Problem, IReadOnlyList<string> StepsShown, string? TopicTitle);

@@ -1,0 +1,116 @@
+using TeamsItBot.Framework.Dialogs;
+using TeamsItBot.Framework.Hosting;
+using TeamsItBot.Framework.Schema;
+using TeamsItBot.Support.Cards;
+using TeamsItBot.Support.Conversation;
+
+namespace TeamsItBot.Support.Dialogs;
+
+/// <summary>
+/// Shows the "Create JIRA ticket?" card (asking for a description first when there is none) and
+/// waits for a typed answer. Clicks on the card are handled by the bot directly, because they can
+/// arrive as invokes outside any dialog turn.
+/// </summary>
+public sealed class TicketRequestDialog : ComponentDialog
+{
+    private const string DescribePrompt = "describePrompt";
+    private const string AnswerPrompt = "ticketAnswerPrompt";
+    private const string RequestKey = "request";
+
+    private readonly SupportStateAccessors _state;
+    private readonly TicketConfirmation _confirmation;
+
+    public TicketRequestDialog(SupportStateAccessors state, TicketConfirmation confirmation)
+        : base(nameof(TicketRequestDialog))
+    {
+        _state = state;
+        _confirmation = confirmation;
+        AddDialog(new TextPrompt(DescribePrompt, ValidateDescriptionAsync));
+        AddDialog(new TextPrompt(AnswerPrompt, ValidateAnswerAsync));
+        AddDialog(new WaterfallDialog(nameof(TicketRequestDialog) + ".steps", [EnsureDescriptionAsync, ShowCardAsync, HandleAnswerAsync]));
+        InitialDialogId = nameof(TicketRequestDialog) + ".steps";
+    }
+
+    private async Task<DialogTurnResult> EnsureDescriptionAsync(WaterfallStepContext step, CancellationToken cancellationToken)
+    {
+        var request = step.GetOptions<TicketRequest>() ?? new TicketRequest(null, [], null);
+        step.Values[RequestKey] = request;
+        if (!string.IsNullOrWhiteSpace(request.Problem))
+        {
+            return await step.NextAsync(request.Problem, cancellationToken);
+        }
+
+        return await step.PromptAsync(DescribePrompt, new PromptOptions
+        {
+            Prompt = Activity.CreateMessageActivity(SupportReplies.DescribeForTicket),
+            RetryPrompt = Activity.CreateMessageActivity(SupportReplies.DescribeAgain),
+        }, cancellationToken);
+    }
+
+    private async Task<DialogTurnResult> ShowCardAsync(WaterfallStepContext step, CancellationToken cancellationToken)
+    {
+        var request = step.Values.GetValue<TicketRequest>(RequestKey)!;
+        var problem = step.GetResult<string>()!.Trim();
+        var from = step.Context.Activity.From;
+        var data = await _state.GetDataAsync(step.Context, cancellationToken);
+        var draft = new TicketDraftRecord
+        {
+            DraftId = Guid.NewGuid().ToString("N"),
+            Problem = problem,
+            StepsShown = [.. request.StepsShown],
+            TopicTitle = request.TopicTitle,
+            ReporterName = from?.Name,
+            ReporterObjectId = from?.AadObjectId,
+        };
+        data.AddDraft(draft);
+        data.PendingDraftId = draft.DraftId;
+        data.LastProblem = problem;
+
+        var card = Activity.CreateMessageActivity();
+        card.Attachments = [SupportCards.ConfirmTicket(draft).ToAttachment()];
+        var sent = await step.Context.SendActivityAsync(card, cancellationToken);
+        draft.CardActivityId = sent.Id;
+
+        // No prompt text: the card asked the question; this waits for a typed answer.
+        return await step.PromptAsync(AnswerPrompt, new PromptOptions
+        {
+            RetryPrompt = Activity.CreateMessageActivity(SupportReplies.AskConfirmAgain),
+        }, cancellationToken);
+    }
+
+    private async Task<DialogTurnResult> HandleAnswerAsync(WaterfallStepContext step, CancellationToken cancellationToken)
+    {
+        var answer = step.GetResult<string>() ?? string.Empty;
+        var data = await _state.GetDataAsync(step.Context, cancellationToken);
+        var draftId = data.PendingDraftId;
+        if (Utterances.IsConfirm(answer) && draftId is not null)
+        {
+            await _confirmation.ConfirmAsync(step.Context, data, draftId, cardActivityId: null, cancellationToken);
+            return await step.EndDialogAsync(null, cancellationToken);
+        }
+
+        if (Utterances.IsDecline(answer) && draftId is not null)
+        {
+            await _confirmation.DeclineAsync(step.Context, data, draftId, cardActivityId: null, cancellationToken);
+            return await step.EndDialogAsync(null, cancellationToken);
+        }
+
+        return await step.EndDialogAsync(new RestartWith(answer), cancellationToken);
+    }
+
+    private static Task<bool> ValidateDescriptionAsync(PromptValidatorContext<string> prompt, CancellationToken cancellationToken)
+    {
+        var text = prompt.Recognized.Value ?? string.Empty;
+        var normalized = Utterances.Normalize(text);
+        return Task.FromResult(prompt.Recognized.Succeeded && normalized.Length >= 3
+            && !Utterances.IsConfirm(text) && !Utterances.IsDecline(text) && !Utterances.IsTicketRequest(text, out _));
+    }
+
+    private static Task<bool> ValidateAnswerAsync(PromptValidatorContext<string> prompt, CancellationToken cancellationToken)
+    {
+        var text = prompt.Recognized.Value ?? string.Empty;
+        // Yes/no, or something long enough to be a new problem; anything else is asked again.
+        return Task.FromResult(prompt.Recognized.Succeeded
+            && (Utterances.IsConfirm(text) || Utterances.IsDecline(text) || Utterances.Normalize(text).Split(' ').Length >= 3));
+    }
+}

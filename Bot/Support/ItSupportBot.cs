@@ -1,0 +1,159 @@
+using System.Text.Json;
+using Microsoft.Extensions.Logging;
+using TeamsItBot.Framework.Cards;
+using TeamsItBot.Framework.Dialogs;
+using TeamsItBot.Framework.Hosting;
+using TeamsItBot.Framework.Schema;
+using TeamsItBot.Framework.State;
+using TeamsItBot.Support.Cards;
+using TeamsItBot.Support.Conversation;
+using TeamsItBot.Support.Dialogs;
+
+namespace TeamsItBot.Support;
+
+/// <summary>
+/// The IT-support bot: welcome, messages into the dialogs, and the ticket card's buttons
+/// (Action.Execute invokes and their Action.Submit fallback) handled the same way.
+/// </summary>
+public sealed partial class ItSupportBot(
+    SupportStateAccessors state,
+    MainDialog mainDialog,
+    TicketConfirmation confirmation,
+    KeyedLock conversationLocks,
+    ILogger<ItSupportBot> logger) : ActivityHandler
+{
+    public override async Task OnTurnAsync(ITurnContext turnContext, CancellationToken cancellationToken = default)
+    {
+        // Two clicks of one card (Execute plus its Submit fallback) arrive together: run them in turn.
+        using var _ = await conversationLocks.AcquireAsync(turnContext.Activity.Conversation?.Id ?? string.Empty, cancellationToken);
+        await base.OnTurnAsync(turnContext, cancellationToken);
+        await state.ConversationState.SaveChangesAsync(turnContext, cancellationToken: cancellationToken);
+    }
+
+    protected override async Task OnMessageActivityAsync(ITurnContext turnContext, CancellationToken cancellationToken)
+    {
+        var activity = turnContext.Activity;
+        var value = activity.GetValueElement();
+        if (activity.IsGroupConversation() && value is null)
+        {
+            if (!activity.MentionsRecipient())
+            {
+                return;
+            }
+
+            activity.Text = activity.RemoveRecipientMention();
+        }
+
+        if (CardAction.TryRead(value) is { } action)
+        {
+            await HandleCardActionAsync(turnContext, action, cardActivityId: activity.ReplyToId, cancellationToken);
+            return;
+        }
+
+        // Card buttons that answer "as if typed" (imBack) reach some clients as a value, not text.
+        if (string.IsNullOrWhiteSpace(activity.Text) && CardAction.ReadImBackText(value) is { } typed)
+        {
+            activity.Text = typed;
+        }
+
+        activity.Text = activity.Text?.Trim();
+        if (string.IsNullOrEmpty(activity.Text))
+        {
+            await turnContext.SendActivityAsync(SupportReplies.NonTextMessage, cancellationToken);
+            return;
+        }
+
+        await mainDialog.RunAsync(turnContext, state.DialogState, cancellationToken);
+    }
+
+    protected override async Task<AdaptiveCardInvokeResponse> OnAdaptiveCardInvokeAsync(ITurnContext turnContext, AdaptiveCardInvokeValue invokeValue, CancellationToken cancellationToken)
+    {
+        var action = CardAction.FromInvoke(invokeValue);
+        if (action is null)
+        {
+            return AdaptiveCardInvokeResponse.Error(400, "BadRequest", SupportReplies.UnknownCardAction);
+        }
+
+        var card = await HandleCardActionAsync(turnContext, action, turnContext.Activity.ReplyToId, cancellationToken);
+        return card is null
+            ? AdaptiveCardInvokeResponse.Message(SupportReplies.DraftNotFound)
+            : AdaptiveCardInvokeResponse.Card(card);
+    }
+
+    protected override Task OnMembersAddedAsync(IList<ChannelAccount> membersAdded, ITurnContext turnContext, CancellationToken cancellationToken) =>
+        membersAdded.Any(m => m.Id == turnContext.Activity.Recipient?.Id)
+            ? WelcomeOnceAsync(turnContext, cancellationToken)
+            : Task.CompletedTask;
+
+    protected override Task OnInstallationUpdateActivityAsync(ITurnContext turnContext, CancellationToken cancellationToken) =>
+        turnContext.Activity.Action is "add" or "add-upgrade"
+            ? WelcomeOnceAsync(turnContext, cancellationToken)
+            : Task.CompletedTask;
+
+    private async Task WelcomeOnceAsync(ITurnContext turnContext, CancellationToken cancellationToken)
+    {
+        var data = await state.GetDataAsync(turnContext, cancellationToken);
+        if (data.Welcomed)
+        {
+            return;
+        }
+
+        data.Welcomed = true;
+        var activity = turnContext.Activity;
+        await turnContext.SendActivityAsync(
+            activity.IsGroupConversation() ? SupportReplies.WelcomeGroup : SupportReplies.Welcome(activity.From?.Name),
+            cancellationToken);
+    }
+
+    private async Task<AdaptiveCard?> HandleCardActionAsync(ITurnContext turnContext, CardAction action, string? cardActivityId, CancellationToken cancellationToken)
+    {
+        LogCardAction(action.Verb, turnContext.Activity.Type);
+        var data = await state.GetDataAsync(turnContext, cancellationToken);
+        if (action.DraftId is null)
+        {
+            await turnContext.SendActivityAsync(SupportReplies.UnknownCardAction, cancellationToken);
+            return null;
+        }
+
+        // A click settles the ticket question: whatever the dialogs were waiting for is over.
+        await ClearDialogsAsync(turnContext, cancellationToken);
+        return action.Verb switch
+        {
+            SupportCards.CreateVerb => await confirmation.ConfirmAsync(turnContext, data, action.DraftId, cardActivityId, cancellationToken),
+            SupportCards.DeclineVerb => await confirmation.DeclineAsync(turnContext, data, action.DraftId, cardActivityId, cancellationToken),
+            _ => null,
+        };
+    }
+
+    private Task ClearDialogsAsync(ITurnContext turnContext, CancellationToken cancellationToken) =>
+        state.DialogState.DeleteAsync(turnContext, cancellationToken);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Card action {Verb} received as {ActivityType}")]
+    private partial void LogCardAction(string verb, string? activityType);
+
+    /// <summary>A click on the ticket card: its verb and the draft it is about.</summary>
+    private sealed record CardAction(string Verb, string? DraftId)
+    {
+        public static CardAction? FromInvoke(AdaptiveCardInvokeValue value) =>
+            value.Verb is SupportCards.CreateVerb or SupportCards.DeclineVerb
+                ? new CardAction(value.Verb, GetString(value.Data, SupportCards.DraftIdKey))
+                : null;
+
+        /// <summary>The Submit fallback: <c>value</c> is the action's data with the verb in it.</summary>
+        public static CardAction? TryRead(JsonElement? value) =>
+            value is { ValueKind: JsonValueKind.Object } data && GetString(data, "verb") is SupportCards.CreateVerb or SupportCards.DeclineVerb
+                ? new CardAction(GetString(data, "verb")!, GetString(data, SupportCards.DraftIdKey))
+                : null;
+
+        public static string? ReadImBackText(JsonElement? value) =>
+            value is { ValueKind: JsonValueKind.Object } data
+            && data.TryGetProperty("msteams", out var msteams) && msteams.ValueKind == JsonValueKind.Object
+                ? GetString(msteams, "value") ?? GetString(msteams, "text")
+                : null;
+
+        private static string? GetString(JsonElement element, string name) =>
+            element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var p) && p.ValueKind == JsonValueKind.String
+                ? p.GetString()
+                : null;
+    }
+}
