@@ -65,13 +65,15 @@ public sealed class MainDialog : ComponentDialog
         var pending = data.FindDraft(data.PendingDraftId);
         if (Utterances.IsConfirm(text) || (pending?.Status == DraftStatus.Pending && Utterances.IsTicketRequest(text, out var none) && none is null))
         {
-            if (pending is null)
+            // A "yes" typed after the card was clicked answers with the ticket the click made.
+            var target = pending ?? data.Drafts.LastOrDefault(d => d.Status == DraftStatus.Created);
+            if (target is null)
             {
                 await context.SendActivityAsync(SupportReplies.NoPendingTicket, cancellationToken);
             }
             else
             {
-                await _confirmation.ConfirmAsync(context, data, pending.DraftId, cardActivityId: null, cancellationToken);
+                await _confirmation.ConfirmAsync(context, data, target.DraftId, cardActivityId: null, cancellationToken);
             }
 
             return await step.EndDialogAsync(null, cancellationToken);
