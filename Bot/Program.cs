@@ -1,8 +1,10 @@
 using TeamsItBot.Framework.Hosting;
+using TeamsItBot.Storage;
 
 var builder = WebApplication.CreateBuilder(args);
 
 builder.Services.AddBotFramework(builder.Configuration);
+builder.Services.AddBotStorage(builder.Configuration);
 
 var app = builder.Build();
 
