@@ -1,11 +1,13 @@
 using TeamsItBot.Framework.Hosting;
 using TeamsItBot.LocalTracker;
+using TeamsItBot.Storage;
 using TeamsItBot.Support;
 using TeamsItBot.Tickets;
 
 var builder = WebApplication.CreateBuilder(args);
 
 builder.Services.AddBotFramework(builder.Configuration);
+builder.Services.AddBotStorage(builder.Configuration);
 builder.Services.AddItSupport(builder.Configuration);
 builder.Services.AddTickets(builder.Configuration);
 builder.Services.AddLocalTracker(builder.Configuration);

@@ -1,0 +1,117 @@
+using System.Data.Common;
+using System.Text;
+using System.Text.Json.Nodes;
+using TeamsItBot.Framework.State;
+
+namespace TeamsItBot.Storage;
+
+/// <summary>
+/// <see cref="IStorage"/> over the table <c>bot_state(key, document, etag, updated_at)</c>. Every
+/// conditional write is one statement whose row count says whether the condition held, so the
+/// check and the write cannot be separated by another writer; a write call is one transaction,
+/// rolled back whole on the first conflict.
+/// </summary>
+public abstract class RelationalStorage(StorageDatabase database, TimeProvider timeProvider) : IStorage
+{
+    private const string InsertSql =
+        "INSERT INTO bot_state (key, document, etag, updated_at) VALUES (@key, @document, @etag, @now) ON CONFLICT (key) DO NOTHING";
+
+    private const string UpdateSql =
+        "UPDATE bot_state SET document = @document, etag = @etag, updated_at = @now WHERE key = @key AND etag = @expected";
+
+    private const string UpsertSql =
+        "INSERT INTO bot_state (key, document, etag, updated_at) VALUES (@key, @document, @etag, @now) " +
+        "ON CONFLICT (key) DO UPDATE SET document = excluded.document, etag = excluded.etag, updated_at = excluded.updated_at";
+
+    public async Task<IDictionary<string, StoreItem>> ReadAsync(IReadOnlyCollection<string> keys, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(keys);
+        var result = new Dictionary<string, StoreItem>(StringComparer.Ordinal);
+        if (keys.Count == 0)
+        {
+            return result;
+        }
+
+        await using var connection = await database.OpenConnectionAsync(cancellationToken);
+        await using var command = KeyListCommand(connection, "SELECT key, document, etag FROM bot_state WHERE key IN ", keys);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            var document = JsonNode.Parse(reader.GetString(1)) as JsonObject
+                ?? throw new InvalidDataException($"The stored item '{reader.GetString(0)}' is not a JSON object.");
+            result[reader.GetString(0)] = new StoreItem(document, reader.GetString(2));
+        }
+
+        return result;
+    }
+
+    public async Task WriteAsync(IReadOnlyDictionary<string, StoreItem> changes, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(changes);
+        if (changes.Count == 0)
+        {
+            return;
+        }
+
+        var now = timeProvider.GetUtcNow();
+        await using var connection = await database.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        // A fixed order: two multi-key writers then lock rows in the same order and cannot deadlock.
+        foreach (var (key, item) in changes.OrderBy(c => c.Key, StringComparer.Ordinal))
+        {
+            var (sql, expected) = item.ETag switch
+            {
+                null => (InsertSql, null),
+                "*" => (UpsertSql, null),
+                var etag => (UpdateSql, etag),
+            };
+            var json = item.Document.ToJsonString();
+            await using var command = expected is null
+                ? connection.CreateCommand(sql, transaction, ("@key", key), ("@document", json), ("@etag", NewETag()), ("@now", now))
+                : connection.CreateCommand(sql, transaction, ("@key", key), ("@document", json), ("@etag", NewETag()), ("@now", now), ("@expected", expected));
+
+            if (await command.ExecuteNonQueryAsync(cancellationToken) == 0)
+            {
+                await transaction.RollbackAsync(cancellationToken);
+                throw new StorageConcurrencyException(key);
+            }
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    public async Task DeleteAsync(IReadOnlyCollection<string> keys, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(keys);
+        if (keys.Count == 0)
+        {
+            return;
+        }
+
+        await using var connection = await database.OpenConnectionAsync(cancellationToken);
+        await using var command = KeyListCommand(connection, "DELETE FROM bot_state WHERE key IN ", keys);
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    private static DbCommand KeyListCommand(DbConnection connection, string sqlPrefix, IReadOnlyCollection<string> keys)
+    {
+        var command = connection.CreateCommand();
+        var sql = new StringBuilder(sqlPrefix).Append('(');
+        var i = 0;
+        foreach (var key in keys.Distinct(StringComparer.Ordinal))
+        {
+            var name = $"@k{i}";
+            sql.Append(i++ == 0 ? "" : ", ").Append(name);
+            var parameter = command.CreateParameter();
+            parameter.ParameterName = name;
+            parameter.Value = key;
+            command.Parameters.Add(parameter);
+        }
+
+        command.CommandText = sql.Append(')').ToString();
+        return command;
+    }
+
+    // Random, not a counter: ETags must not repeat across processes or after a restore.
+    private static string NewETag() => Guid.NewGuid().ToString("N");
+}

@@ -1,0 +1,93 @@
+using System.Data.Common;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace TeamsItBot.Storage;
+
+/// <summary>
+/// An embedded SQLite file in WAL mode (readers never block the writer). Every connection waits
+/// up to <see cref="BusyTimeout"/> for the write lock instead of failing with SQLITE_BUSY;
+/// write transactions begin IMMEDIATE, so two writers queue rather than deadlock on lock upgrade.
+/// </summary>
+public sealed class SqliteDatabase : StorageDatabase
+{
+    public static readonly TimeSpan BusyTimeout = TimeSpan.FromSeconds(10);
+
+    private readonly string _connectionString;
+
+    public SqliteDatabase(string connectionString, IEnumerable<StorageMigration> migrations, ILogger<SqliteDatabase>? logger = null)
+        : base(migrations, logger ?? NullLogger<SqliteDatabase>.Instance)
+    {
+        var builder = new SqliteConnectionStringBuilder(connectionString)
+        {
+            Mode = SqliteOpenMode.ReadWriteCreate,
+            Pooling = true,
+            DefaultTimeout = (int)BusyTimeout.TotalSeconds,
+        };
+        FilePath = Path.GetFullPath(builder.DataSource);
+        builder.DataSource = FilePath;
+        _connectionString = builder.ConnectionString;
+        Directory.CreateDirectory(Path.GetDirectoryName(FilePath)!);
+    }
+
+    public override StorageProvider Provider => StorageProvider.Sqlite;
+
+    public string FilePath { get; }
+
+    protected override async ValueTask<DbConnection> OpenRawConnectionAsync(CancellationToken cancellationToken)
+    {
+        var connection = new SqliteConnection(_connectionString);
+        try
+        {
+            await connection.OpenAsync(cancellationToken);
+            await using var pragma = connection.CreateCommand(ConnectionPragmas, null);
+            await pragma.ExecuteNonQueryAsync(cancellationToken);
+            return connection;
+        }
+        catch
+        {
+            await connection.DisposeAsync();
+            throw;
+        }
+    }
+
+    protected override DbConnection OpenRawConnection()
+    {
+        var connection = new SqliteConnection(_connectionString);
+        try
+        {
+            connection.Open();
+            using var pragma = connection.CreateCommand(ConnectionPragmas, null);
+            pragma.ExecuteNonQuery();
+            return connection;
+        }
+        catch
+        {
+            connection.Dispose();
+            throw;
+        }
+    }
+
+    protected override async Task<DbTransaction> BeginMigrationAsync(DbConnection connection, CancellationToken cancellationToken)
+    {
+        // WAL is a property of the file; it cannot be switched inside a transaction.
+        await using (var wal = connection.CreateCommand("PRAGMA journal_mode = WAL", null))
+        {
+            await wal.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        // BEGIN IMMEDIATE: takes the write lock now, so a second process migrating waits here.
+        return ((SqliteConnection)connection).BeginTransaction(deferred: false);
+    }
+
+    protected override ValueTask DisposeCoreAsync()
+    {
+        // Pooled connections keep the file open; release them so the file can be moved or deleted.
+        using var connection = new SqliteConnection(_connectionString);
+        SqliteConnection.ClearPool(connection);
+        return ValueTask.CompletedTask;
+    }
+
+    private static string ConnectionPragmas => $"PRAGMA busy_timeout = {(int)BusyTimeout.TotalMilliseconds}; PRAGMA synchronous = FULL;";
+}

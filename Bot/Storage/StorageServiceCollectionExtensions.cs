@@ -1,0 +1,91 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using TeamsItBot.Framework.Hosting;
+using TeamsItBot.Framework.State;
+
+namespace TeamsItBot.Storage;
+
+public static class StorageServiceCollectionExtensions
+{
+    /// <summary>
+    /// Durable storage chosen by <c>Storage__Provider</c> (Memory | Sqlite | Postgres, default Sqlite):
+    /// <see cref="IStorage"/>, <see cref="IActivityDeduplicator"/> and, for Sqlite/Postgres, the shared
+    /// <see cref="StorageDatabase"/> (connection factory + schema). Replaces any earlier registration of
+    /// IStorage and IActivityDeduplicator, and later TryAdd defaults do not displace it, so the order
+    /// against AddBotFramework / AddItSupport does not matter. The provider is read when the services
+    /// are first resolved, so test hosts can override configuration.
+    /// </summary>
+    public static IServiceCollection AddBotStorage(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        services.AddOptions<StorageOptions>()
+            .Bind(configuration.GetSection(StorageOptions.SectionName))
+            .PostConfigure(options =>
+            {
+                if (options.Provider == StorageProvider.Sqlite && string.IsNullOrWhiteSpace(options.ConnectionString))
+                {
+                    var directory = StorageOptions.ResolveDataDirectory(configuration[StorageOptions.DataDirectoryVariable]);
+                    options.ConnectionString = new SqliteConnectionStringBuilder
+                    {
+                        DataSource = Path.Combine(directory, StorageOptions.DefaultSqliteFileName),
+                    }.ConnectionString;
+                }
+            })
+            .ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<StorageOptions>, StorageOptionsValidator>());
+        services.TryAddSingleton(TimeProvider.System);
+        foreach (var migration in CoreStorageMigrations.All)
+        {
+            services.AddStorageMigration(migration);
+        }
+
+        services.TryAddSingleton<StorageDatabase>(CreateDatabase);
+
+        services.RemoveAll<IStorage>();
+        services.AddSingleton<IStorage>(sp => Provider(sp) switch
+        {
+            StorageProvider.Sqlite => new SqliteStorage((SqliteDatabase)sp.GetRequiredService<StorageDatabase>(), sp.GetRequiredService<TimeProvider>()),
+            StorageProvider.Postgres => new PostgresStorage((PostgresDatabase)sp.GetRequiredService<StorageDatabase>(), sp.GetRequiredService<TimeProvider>()),
+            _ => new MemoryStorage(),
+        });
+
+        services.RemoveAll<IActivityDeduplicator>();
+        services.AddSingleton<IActivityDeduplicator>(sp => Provider(sp) == StorageProvider.Memory
+            ? new MemoryActivityDeduplicator(sp.GetRequiredService<TimeProvider>())
+            : new StoreActivityDeduplicator(sp.GetRequiredService<StorageDatabase>(), sp.GetRequiredService<TimeProvider>(),
+                sp.GetRequiredService<ILogger<StoreActivityDeduplicator>>()));
+
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<Microsoft.Extensions.Hosting.IHostedService, StorageSchemaInitializer>());
+        return services;
+    }
+
+    /// <summary>Adds a schema step (e.g. the outbox's tables) applied at start-up with the others.</summary>
+    public static IServiceCollection AddStorageMigration(this IServiceCollection services, StorageMigration migration)
+    {
+        ArgumentNullException.ThrowIfNull(migration);
+        if (!services.Any(d => d.ServiceType == typeof(StorageMigration) && Equals(d.ImplementationInstance, migration)))
+        {
+            services.AddSingleton(migration);
+        }
+
+        return services;
+    }
+
+    private static StorageProvider Provider(IServiceProvider sp) => sp.GetRequiredService<IOptions<StorageOptions>>().Value.Provider;
+
+    private static StorageDatabase CreateDatabase(IServiceProvider sp)
+    {
+        var options = sp.GetRequiredService<IOptions<StorageOptions>>().Value;
+        var migrations = sp.GetServices<StorageMigration>();
+        return options.Provider switch
+        {
+            StorageProvider.Sqlite => new SqliteDatabase(options.ConnectionString!, migrations, sp.GetRequiredService<ILogger<SqliteDatabase>>()),
+            StorageProvider.Postgres => new PostgresDatabase(options.ConnectionString!, migrations, sp.GetRequiredService<ILogger<PostgresDatabase>>()),
+            _ => throw new InvalidOperationException("Storage__Provider is Memory: there is no database. Check StorageOptions.Provider before asking for StorageDatabase."),
+        };
+    }
+}

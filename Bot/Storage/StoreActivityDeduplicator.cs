@@ -1,0 +1,224 @@
+using System.Data.Common;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using TeamsItBot.Framework.Hosting;
+using TeamsItBot.Framework.Schema;
+
+namespace TeamsItBot.Storage;
+
+/// <summary>
+/// De-duplication in the shared database (table <c>activity_dedup</c>), so it holds across replicas
+/// and restarts. A claim is one conditional insert: it wins when no row exists or the row has
+/// expired. A running claim holds a short lease (a replica that died mid-turn does not block the
+/// activity for the whole window); a completed one is remembered, with its invoke response, for
+/// <see cref="Window"/>. A duplicate polls the row until the earlier delivery ends.
+/// </summary>
+public sealed partial class StoreActivityDeduplicator(StorageDatabase database, TimeProvider timeProvider, ILogger<StoreActivityDeduplicator>? logger = null)
+    : IActivityDeduplicator
+{
+    public static readonly TimeSpan Window = MemoryActivityDeduplicator.Window;
+    public static readonly TimeSpan RunningLease = TimeSpan.FromMinutes(2);
+    public static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(150);
+    private static readonly TimeSpan SweepInterval = TimeSpan.FromMinutes(1);
+
+    private const string Running = "running";
+    private const string Completed = "completed";
+
+    private const string ClaimSql =
+        "INSERT INTO activity_dedup (conversation_id, activity_id, state, claim_token, invoke_response, expires_at) " +
+        "VALUES (@conversation, @activity, 'running', @token, NULL, @expires) " +
+        "ON CONFLICT (conversation_id, activity_id) DO UPDATE SET state = 'running', claim_token = excluded.claim_token, " +
+        "invoke_response = NULL, expires_at = excluded.expires_at WHERE activity_dedup.expires_at <= @now";
+
+    private const string SelectSql =
+        "SELECT state, claim_token, invoke_response, expires_at FROM activity_dedup WHERE conversation_id = @conversation AND activity_id = @activity";
+
+    private readonly ILogger _logger = logger ?? NullLogger<StoreActivityDeduplicator>.Instance;
+    private long _nextSweepTicks;
+
+    public async Task<DeliveryClaim> ClaimAsync(string conversationId, string activityId, CancellationToken cancellationToken = default)
+    {
+        var now = timeProvider.GetUtcNow();
+        await SweepIfDueAsync(now, cancellationToken);
+        await using var connection = await database.OpenConnectionAsync(cancellationToken);
+        // A row can vanish between the failed insert and the read (its delivery abandoned): try again.
+        for (var attempt = 0; ; attempt++)
+        {
+            var token = Guid.NewGuid().ToString("N");
+            await using (var claim = connection.CreateCommand(ClaimSql, null,
+                ("@conversation", conversationId), ("@activity", activityId), ("@token", token),
+                ("@expires", (now + RunningLease).ToUnixTimeMilliseconds()), ("@now", now.ToUnixTimeMilliseconds())))
+            {
+                if (await claim.ExecuteNonQueryAsync(cancellationToken) == 1)
+                {
+                    return new FirstDelivery(this, conversationId, activityId, token);
+                }
+            }
+
+            var earlier = await ReadAsync(connection, conversationId, activityId, cancellationToken);
+            if (earlier is not null || attempt >= 2)
+            {
+                return new Redelivery(this, conversationId, activityId, earlier?.Token);
+            }
+        }
+    }
+
+    /// <summary>Deletes rows past their expiry; runs on its own about once a minute per process.</summary>
+    public async Task<int> RemoveExpiredAsync(CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenConnectionAsync(cancellationToken);
+        await using var command = connection.CreateCommand("DELETE FROM activity_dedup WHERE expires_at <= @now", null,
+            ("@now", timeProvider.GetUtcNow().ToUnixTimeMilliseconds()));
+        return await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    private async Task SweepIfDueAsync(DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var next = Interlocked.Read(ref _nextSweepTicks);
+        if (now.UtcTicks < next || Interlocked.CompareExchange(ref _nextSweepTicks, now.UtcTicks + SweepInterval.Ticks, next) != next)
+        {
+            return;
+        }
+
+        var removed = await RemoveExpiredAsync(cancellationToken);
+        if (removed > 0)
+        {
+            LogSwept(_logger, removed);
+        }
+    }
+
+    private static async Task<Row?> ReadAsync(DbConnection connection, string conversationId, string activityId, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand(SelectSql, null, ("@conversation", conversationId), ("@activity", activityId));
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        if (!await reader.ReadAsync(cancellationToken))
+        {
+            return null;
+        }
+
+        return new Row(reader.GetString(0), reader.GetString(1), reader.IsDBNull(2) ? null : reader.GetString(2), reader.GetInt64(3));
+    }
+
+    private async Task<DeliveryOutcome> WaitForOutcomeAsync(string conversationId, string activityId, string? earlierToken)
+    {
+        while (earlierToken is not null)
+        {
+            Row? row;
+            await using (var connection = await database.OpenConnectionAsync())
+            {
+                row = await ReadAsync(connection, conversationId, activityId, CancellationToken.None);
+            }
+
+            // Gone or claimed afresh: the earlier delivery was abandoned (or its lease ran out).
+            if (row is null || row.Token != earlierToken)
+            {
+                break;
+            }
+
+            if (row.State == Completed)
+            {
+                return new DeliveryOutcome(true, DeserializeResponse(row.InvokeResponse));
+            }
+
+            if (row.ExpiresAt <= timeProvider.GetUtcNow().ToUnixTimeMilliseconds())
+            {
+                break;
+            }
+
+            await Task.Delay(PollInterval, timeProvider);
+        }
+
+        return new DeliveryOutcome(false, null);
+    }
+
+    private void Finish(string conversationId, string activityId, string token, InvokeResponse? response, bool completed)
+    {
+        // DeliveryClaim.Complete/Abandon are synchronous: a short blocking statement, never an exception.
+        try
+        {
+            using var connection = database.OpenConnection();
+            using var command = completed
+                ? connection.CreateCommand(
+                    "UPDATE activity_dedup SET state = 'completed', invoke_response = @response, expires_at = @expires " +
+                    "WHERE conversation_id = @conversation AND activity_id = @activity AND claim_token = @token", null,
+                    ("@response", SerializeResponse(response)), ("@expires", (timeProvider.GetUtcNow() + Window).ToUnixTimeMilliseconds()),
+                    ("@conversation", conversationId), ("@activity", activityId), ("@token", token))
+                : connection.CreateCommand(
+                    "DELETE FROM activity_dedup WHERE conversation_id = @conversation AND activity_id = @activity AND claim_token = @token", null,
+                    ("@conversation", conversationId), ("@activity", activityId), ("@token", token));
+            command.ExecuteNonQuery();
+        }
+        catch (Exception ex) when (ex is DbException or JsonException or NotSupportedException or InvalidOperationException or TimeoutException)
+        {
+            LogFinishFailed(_logger, ex, activityId, completed ? Completed : "abandoned");
+        }
+    }
+
+    private static string? SerializeResponse(InvokeResponse? response) => response is null
+        ? null
+        : new JsonObject
+        {
+            ["status"] = response.Status,
+            ["body"] = response.Body is null ? null : JsonSerializer.SerializeToNode(response.Body, response.Body.GetType(), BotJson.Options),
+        }.ToJsonString();
+
+    private static InvokeResponse? DeserializeResponse(string? json)
+    {
+        if (json is null || JsonNode.Parse(json) is not JsonObject stored)
+        {
+            return null;
+        }
+
+        var body = stored["body"] is { } node ? JsonSerializer.Deserialize<JsonElement>(node.ToJsonString()) : (JsonElement?)null;
+        return new InvokeResponse(stored["status"]!.GetValue<int>(), body);
+    }
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Removed {Count} expired de-duplication rows")]
+    private static partial void LogSwept(ILogger logger, int count);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not record activity {ActivityId} as {Outcome}; a redelivery may run it again once its lease ends")]
+    private static partial void LogFinishFailed(ILogger logger, Exception exception, string activityId, string outcome);
+
+    private sealed record Row(string State, string Token, string? InvokeResponse, long ExpiresAt);
+
+    private sealed class FirstDelivery(StoreActivityDeduplicator owner, string conversationId, string activityId, string token) : DeliveryClaim
+    {
+        private int _finished;
+
+        public override bool IsDuplicate => false;
+
+        public override Task<DeliveryOutcome> EarlierOutcome => throw new InvalidOperationException("The first delivery has no earlier outcome.");
+
+        public override void Complete(InvokeResponse? response)
+        {
+            if (Interlocked.Exchange(ref _finished, 1) == 0)
+            {
+                owner.Finish(conversationId, activityId, token, response, completed: true);
+            }
+        }
+
+        public override void Abandon()
+        {
+            if (Interlocked.Exchange(ref _finished, 1) == 0)
+            {
+                owner.Finish(conversationId, activityId, token, null, completed: false);
+            }
+        }
+    }
+
+    private sealed class Redelivery(StoreActivityDeduplicator owner, string conversationId, string activityId, string? earlierToken) : DeliveryClaim
+    {
+        private readonly Lazy<Task<DeliveryOutcome>> _outcome = new(() => owner.WaitForOutcomeAsync(conversationId, activityId, earlierToken));
+
+        public override bool IsDuplicate => true;
+
+        public override Task<DeliveryOutcome> EarlierOutcome => _outcome.Value;
+
+        // A redelivery did not run the turn; it has nothing to record.
+        public override void Complete(InvokeResponse? response) { }
+
+        public override void Abandon() { }
+    }
+}
