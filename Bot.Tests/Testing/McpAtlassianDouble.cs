@@ -1,0 +1,165 @@
+using System.Collections.Concurrent;
+using System.Net;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using ModelContextProtocol.AspNetCore;
+using ModelContextProtocol.Protocol;
+using ModelContextProtocol.Server;
+
+namespace TeamsItBot.Tests.Testing;
+
+/// <summary>One JSON-RPC request the double received.</summary>
+public sealed record RecordedRequest(string Method, string? ToolName, IReadOnlyDictionary<string, JsonElement> Arguments, string? Authorization, string? SessionId);
+
+/// <summary>
+/// A contract double of mcp-atlassian (v0.23, streamable-http) on a real Kestrel port: /mcp with
+/// stateful sessions, /healthz, the 401 for requests without credentials, jira_create_issue and
+/// jira_search with the real argument schema, result text and isError style. Records every
+/// request and can be made to fail: down, slow, 500, expired sessions.
+/// </summary>
+public sealed partial class McpAtlassianDouble : IAsyncDisposable
+{
+    public const string SiteUrl = "https://acme.atlassian.net";
+    public const string AuthRequiredBody = """{"error":"Authentication required: no Atlassian credentials were provided."}""";
+
+    private readonly ConcurrentQueue<RecordedRequest> _requests = new();
+    private readonly ConcurrentDictionary<string, bool> _sessionsSeen = new();
+    private readonly ConcurrentDictionary<string, bool> _expiredSessions = new();
+    private readonly ConcurrentDictionary<string, JsonObject> _issues = new();
+    private readonly WebApplication _app;
+    private int _nextIssue;
+    private int _failNext;
+    private bool _stopped;
+
+    private McpAtlassianDouble(string projectKey, int firstIssueNumber)
+    {
+        ProjectKey = projectKey;
+        _nextIssue = firstIssueNumber - 1;
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Loopback, 0));
+        builder.Services.AddMcpServer(o => o.ServerInfo = new Implementation { Name = "mcp-atlassian", Version = "0.23.0" })
+            .WithHttpTransport(o => o.SessionMode = HttpServerSessionMode.Stateful)
+            .WithListToolsHandler((_, _) => ValueTask.FromResult(new ListToolsResult { Tools = Tools }))
+            .WithCallToolHandler((request, _) => ValueTask.FromResult(CallTool(request.Params!)));
+        _app = builder.Build();
+        _app.MapGet("/healthz", () => Results.Json(new Dictionary<string, string> { ["status"] = "ok" }));
+        _app.UseWhen(c => c.Request.Path.StartsWithSegments("/mcp"), branch => branch.Use(InspectAsync));
+        _app.MapMcp("/mcp");
+    }
+
+    public string ProjectKey { get; }
+
+    public Uri BaseUrl { get; private set; } = null!;
+
+    public Uri McpUrl => new(BaseUrl, "/mcp");
+
+    /// <summary>mcp-atlassian without ALLOW_GLOBAL_CRED_FALLBACK: POSTs without Authorization get 401.</summary>
+    public bool RequireCredentials { get; set; } = true;
+
+    /// <summary>Every request waits this long before being handled.</summary>
+    public TimeSpan Delay { get; set; }
+
+    public IReadOnlyList<RecordedRequest> Requests => [.. _requests];
+
+    public IReadOnlyList<RecordedRequest> ToolCalls => [.. _requests.Where(r => r.Method == "tools/call")];
+
+    public int InitializeCount => _requests.Count(r => r.Method == "initialize");
+
+    public static async Task<McpAtlassianDouble> StartAsync(string projectKey = "ITSUPPORT", int firstIssueNumber = 1)
+    {
+        var server = new McpAtlassianDouble(projectKey, firstIssueNumber);
+        await server._app.StartAsync();
+        var address = server._app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        server.BaseUrl = new Uri(address);
+        return server;
+    }
+
+    /// <summary>The next <paramref name="count"/> MCP requests fail with HTTP 500.</summary>
+    public void FailNext(int count = 1) => Interlocked.Exchange(ref _failNext, count);
+
+    /// <summary>Forgets every session so far, as a restarted server would: their requests get 404.</summary>
+    public void ExpireAllSessions()
+    {
+        foreach (var id in _sessionsSeen.Keys) _expiredSessions[id] = true;
+    }
+
+    /// <summary>Stops listening: connections are refused from now on.</summary>
+    public async Task GoDownAsync()
+    {
+        if (_stopped) return;
+        _stopped = true;
+        await _app.StopAsync();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await GoDownAsync();
+        await _app.DisposeAsync();
+    }
+
+    private async Task InspectAsync(HttpContext context, RequestDelegate next)
+    {
+        var authorization = context.Request.Headers.Authorization.ToString();
+        var sessionId = context.Request.Headers["Mcp-Session-Id"].ToString();
+        if (context.Request.Method == HttpMethods.Post)
+        {
+            context.Request.EnableBuffering();
+            Record(await JsonNode.ParseAsync(context.Request.Body, cancellationToken: context.RequestAborted),
+                authorization.Length == 0 ? null : authorization, sessionId.Length == 0 ? null : sessionId);
+            context.Request.Body.Position = 0;
+        }
+
+        if (Delay > TimeSpan.Zero) await Task.Delay(Delay, context.RequestAborted);
+        if (Interlocked.Decrement(ref _failNext) >= 0)
+        {
+            context.Response.StatusCode = StatusCodes.Status500InternalServerError;
+            await context.Response.WriteAsync("Internal Server Error");
+            return;
+        }
+
+        if (RequireCredentials && context.Request.Method == HttpMethods.Post && authorization.Length == 0)
+        {
+            context.Response.StatusCode = StatusCodes.Status401Unauthorized;
+            context.Response.ContentType = "application/json";
+            await context.Response.WriteAsync(AuthRequiredBody);
+            return;
+        }
+
+        if (sessionId.Length > 0 && _expiredSessions.ContainsKey(sessionId))
+        {
+            context.Response.StatusCode = StatusCodes.Status404NotFound;
+            context.Response.ContentType = "application/json";
+            await context.Response.WriteAsync("""{"jsonrpc":"2.0","id":"server-error","error":{"code":-32600,"message":"Session not found"}}""");
+            return;
+        }
+
+        context.Response.OnStarting(() =>
+        {
+            if (context.Response.Headers["Mcp-Session-Id"].ToString() is { Length: > 0 } created) _sessionsSeen[created] = true;
+            return Task.CompletedTask;
+        });
+        await next(context);
+    }
+
+    private void Record(JsonNode? body, string? authorization, string? sessionId)
+    {
+        foreach (var message in body is JsonArray batch ? [.. batch] : new[] { body })
+        {
+            if (message?["method"]?.GetValue<string>() is not { } method) continue;
+            var toolName = method == "tools/call" ? message["params"]?["name"]?.GetValue<string>() : null;
+            var arguments = message["params"]?["arguments"] is JsonObject args
+                ? args.ToDictionary(p => p.Key, p => JsonSerializer.SerializeToElement(p.Value))
+                : [];
+            _requests.Enqueue(new RecordedRequest(method, toolName, arguments, authorization, sessionId));
+        }
+    }
+}
