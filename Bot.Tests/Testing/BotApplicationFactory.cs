@@ -1,3 +1,4 @@
+using System.Net;
 using System.Net.Http.Json;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -33,7 +34,10 @@ public sealed class BotApplicationFactory : WebApplicationFactory<Program>
     public BotApplicationFactory(Func<IServiceProvider, IBot> bot)
     {
         _bot = bot;
-        UseKestrel(0);
+        // Not UseKestrel(0): that variant rewrites the server addresses while Program's own
+        // app.Run() may already be starting the host, which fails now and then. An explicit
+        // endpoint needs no rewrite.
+        UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
     }
 
     /// <summary>Configuration the app sees on top of its own (the same keys as environment variables).</summary>

@@ -146,6 +146,13 @@ public sealed partial class BotMessageHandler(
 
     private static (Activity? Activity, string? Error) Parse(byte[] body)
     {
+        // The reader only checks UTF-8 in strings it decodes; unknown fields are kept undecoded,
+        // so bad bytes there would pass and break whoever reads them later.
+        if (!System.Text.Unicode.Utf8.IsValid(body))
+        {
+            return (null, "The body is not valid UTF-8 JSON.");
+        }
+
         Activity? activity;
         try
         {
