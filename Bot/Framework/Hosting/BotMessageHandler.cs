@@ -69,10 +69,9 @@ public sealed partial class BotMessageHandler(
                 auth.StatusCode == 503 ? "Token validation is unavailable right now." : "The request could not be authenticated.");
         }
 
-        if (settings.AllowedTenantIds.Count > 0
-            && !settings.AllowedTenantIds.Contains(activity.TenantId ?? string.Empty, StringComparer.OrdinalIgnoreCase))
+        if (settings.AllowedTenantIds.Count > 0 && RefusedTenant(activity, settings.AllowedTenantIds) is { } refused)
         {
-            LogTenantRefused(activity.Id, activity.TenantId);
+            LogTenantRefused(activity.Id, refused);
             return Problem(StatusCodes.Status403Forbidden, "Forbidden", "This bot does not serve the activity's tenant.");
         }
 
@@ -138,6 +137,29 @@ public sealed partial class BotMessageHandler(
             return (Problem(StatusCodes.Status500InternalServerError, "Internal error", "The bot failed to process the activity."), null, false);
         }
     }
+
+    /// <summary>
+    /// The tenant that is not allowed, "" when the activity names none, null when it may pass.
+    /// Both places Teams puts the tenant are checked, so a disagreeing pair cannot slip through.
+    /// </summary>
+    private static string? RefusedTenant(Activity activity, IList<string> allowed)
+    {
+        string?[] tenants = [activity.Conversation?.TenantId, ChannelDataTenant(activity)];
+        var named = tenants.Where(t => !string.IsNullOrEmpty(t)).ToList();
+        if (named.Count == 0)
+        {
+            return string.Empty;
+        }
+
+        return named.FirstOrDefault(t => !allowed.Contains(t!, StringComparer.OrdinalIgnoreCase));
+    }
+
+    private static string? ChannelDataTenant(Activity activity) =>
+        activity.ChannelData is { ValueKind: JsonValueKind.Object } data
+        && data.TryGetProperty("tenant", out var tenant) && tenant.ValueKind == JsonValueKind.Object
+        && tenant.TryGetProperty("id", out var id) && id.ValueKind == JsonValueKind.String
+            ? id.GetString()
+            : null;
 
     private static IResult InvokeResult(InvokeResponse response) =>
         response.Body is null
