@@ -21,6 +21,7 @@ public sealed partial class BotMessageHandler(
     IBotAuthenticator authenticator,
     IActivityDeduplicator deduplicator,
     TrustedServiceUrls trustedServiceUrls,
+    TimeProvider timeProvider,
     IOptions<BotFrameworkOptions> options,
     ILogger<BotMessageHandler> logger)
 {
@@ -95,21 +96,48 @@ public sealed partial class BotMessageHandler(
             var claim = await deduplicator.ClaimAsync(activity.Conversation!.Id!, activity.Id, cancellationToken);
             if (!claim.IsDuplicate)
             {
-                var (result, response, succeeded) = await RunTurnAsync(activity, cancellationToken);
-                if (succeeded)
+                var settled = false;
+                try
                 {
-                    claim.Complete(response);
-                }
-                else
-                {
-                    claim.Abandon();
-                }
+                    var (result, response, succeeded) = await RunTurnAsync(activity, cancellationToken);
+                    if (succeeded)
+                    {
+                        claim.Complete(response);
+                    }
+                    else
+                    {
+                        claim.Abandon();
+                    }
 
-                return result;
+                    settled = true;
+                    return result;
+                }
+                finally
+                {
+                    // The caller hung up (Teams gives up after 15 s and redelivers): release the
+                    // claim so the redelivery runs instead of waiting on a turn that was cancelled.
+                    if (!settled)
+                    {
+                        claim.Abandon();
+                    }
+                }
             }
 
             LogDuplicate(activity.Id, activity.Type);
-            var earlier = await claim.EarlierOutcome.WaitAsync(DuplicateWait, cancellationToken).ConfigureAwait(false);
+            DeliveryOutcome earlier;
+            try
+            {
+                earlier = await claim.EarlierOutcome.WaitAsync(DuplicateWait, timeProvider, cancellationToken);
+            }
+            catch (TimeoutException)
+            {
+                // The first delivery is still running and will answer the user itself.
+                LogDuplicateStillRunning(activity.Id, activity.Type);
+                return activity.IsType(ActivityTypes.Invoke)
+                    ? Problem(StatusCodes.Status503ServiceUnavailable, "Service unavailable", "The activity is still being processed; retry later.")
+                    : Results.Accepted();
+            }
+
             if (earlier.Completed)
             {
                 return earlier.InvokeResponse is { } replay ? InvokeResult(replay) : Results.Ok();
@@ -267,4 +295,7 @@ public sealed partial class BotMessageHandler(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Activity {ActivityId} ({ActivityType}) is a redelivery; not run again")]
     private partial void LogDuplicate(string? activityId, string? activityType);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Activity {ActivityId} ({ActivityType}) was redelivered while its first delivery is still running")]
+    private partial void LogDuplicateStillRunning(string? activityId, string? activityType);
 }
