@@ -21,6 +21,7 @@ public sealed partial class BotMessageHandler(
     IBotAuthenticator authenticator,
     IActivityDeduplicator deduplicator,
     TrustedServiceUrls trustedServiceUrls,
+    TimeProvider timeProvider,
     IOptions<BotFrameworkOptions> options,
     ILogger<BotMessageHandler> logger)
 {
@@ -69,10 +70,9 @@ public sealed partial class BotMessageHandler(
                 auth.StatusCode == 503 ? "Token validation is unavailable right now." : "The request could not be authenticated.");
         }
 
-        if (settings.AllowedTenantIds.Count > 0
-            && !settings.AllowedTenantIds.Contains(activity.TenantId ?? string.Empty, StringComparer.OrdinalIgnoreCase))
+        if (settings.AllowedTenantIds.Count > 0 && RefusedTenant(activity, settings.AllowedTenantIds) is { } refused)
         {
-            LogTenantRefused(activity.Id, activity.TenantId);
+            LogTenantRefused(activity.Id, refused);
             return Problem(StatusCodes.Status403Forbidden, "Forbidden", "This bot does not serve the activity's tenant.");
         }
 
@@ -96,21 +96,48 @@ public sealed partial class BotMessageHandler(
             var claim = await deduplicator.ClaimAsync(activity.Conversation!.Id!, activity.Id, cancellationToken);
             if (!claim.IsDuplicate)
             {
-                var (result, response, succeeded) = await RunTurnAsync(activity, cancellationToken);
-                if (succeeded)
+                var settled = false;
+                try
                 {
-                    claim.Complete(response);
-                }
-                else
-                {
-                    claim.Abandon();
-                }
+                    var (result, response, succeeded) = await RunTurnAsync(activity, cancellationToken);
+                    if (succeeded)
+                    {
+                        claim.Complete(response);
+                    }
+                    else
+                    {
+                        claim.Abandon();
+                    }
 
-                return result;
+                    settled = true;
+                    return result;
+                }
+                finally
+                {
+                    // The caller hung up (Teams gives up after 15 s and redelivers): release the
+                    // claim so the redelivery runs instead of waiting on a turn that was cancelled.
+                    if (!settled)
+                    {
+                        claim.Abandon();
+                    }
+                }
             }
 
             LogDuplicate(activity.Id, activity.Type);
-            var earlier = await claim.EarlierOutcome.WaitAsync(DuplicateWait, cancellationToken).ConfigureAwait(false);
+            DeliveryOutcome earlier;
+            try
+            {
+                earlier = await claim.EarlierOutcome.WaitAsync(DuplicateWait, timeProvider, cancellationToken);
+            }
+            catch (TimeoutException)
+            {
+                // The first delivery is still running and will answer the user itself.
+                LogDuplicateStillRunning(activity.Id, activity.Type);
+                return activity.IsType(ActivityTypes.Invoke)
+                    ? Problem(StatusCodes.Status503ServiceUnavailable, "Service unavailable", "The activity is still being processed; retry later.")
+                    : Results.Accepted();
+            }
+
             if (earlier.Completed)
             {
                 return earlier.InvokeResponse is { } replay ? InvokeResult(replay) : Results.Ok();
@@ -139,6 +166,29 @@ public sealed partial class BotMessageHandler(
         }
     }
 
+    /// <summary>
+    /// The tenant that is not allowed, "" when the activity names none, null when it may pass.
+    /// Both places Teams puts the tenant are checked, so a disagreeing pair cannot slip through.
+    /// </summary>
+    private static string? RefusedTenant(Activity activity, IList<string> allowed)
+    {
+        string?[] tenants = [activity.Conversation?.TenantId, ChannelDataTenant(activity)];
+        var named = tenants.Where(t => !string.IsNullOrEmpty(t)).ToList();
+        if (named.Count == 0)
+        {
+            return string.Empty;
+        }
+
+        return named.FirstOrDefault(t => !allowed.Contains(t!, StringComparer.OrdinalIgnoreCase));
+    }
+
+    private static string? ChannelDataTenant(Activity activity) =>
+        activity.ChannelData is { ValueKind: JsonValueKind.Object } data
+        && data.TryGetProperty("tenant", out var tenant) && tenant.ValueKind == JsonValueKind.Object
+        && tenant.TryGetProperty("id", out var id) && id.ValueKind == JsonValueKind.String
+            ? id.GetString()
+            : null;
+
     private static IResult InvokeResult(InvokeResponse response) =>
         response.Body is null
             ? Results.StatusCode(response.Status)
@@ -146,6 +196,13 @@ public sealed partial class BotMessageHandler(
 
     private static (Activity? Activity, string? Error) Parse(byte[] body)
     {
+        // The reader only checks UTF-8 in strings it decodes; unknown fields are kept undecoded,
+        // so bad bytes there would pass and break whoever reads them later.
+        if (!System.Text.Unicode.Utf8.IsValid(body))
+        {
+            return (null, "The body is not valid UTF-8 JSON.");
+        }
+
         Activity? activity;
         try
         {
@@ -238,4 +295,7 @@ public sealed partial class BotMessageHandler(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Activity {ActivityId} ({ActivityType}) is a redelivery; not run again")]
     private partial void LogDuplicate(string? activityId, string? activityType);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Activity {ActivityId} ({ActivityType}) was redelivered while its first delivery is still running")]
+    private partial void LogDuplicateStillRunning(string? activityId, string? activityType);
 }

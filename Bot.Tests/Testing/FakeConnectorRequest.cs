@@ -1,0 +1,40 @@
+using TeamsItBot.Framework.Schema;
+
+namespace TeamsItBot.Tests.Testing;
+
+/// <summary>Which Bot Connector route a request hit.</summary>
+public enum FakeConnectorOperation
+{
+    /// <summary>POST v3/conversations/{id}/activities</summary>
+    SendToConversation,
+
+    /// <summary>POST v3/conversations/{id}/activities/{replyToId}</summary>
+    ReplyToActivity,
+
+    /// <summary>PUT v3/conversations/{id}/activities/{activityId}</summary>
+    UpdateActivity,
+
+    /// <summary>Anything else; answered 404.</summary>
+    Unknown,
+}
+
+/// <summary>
+/// One request as the fake connector received it. <see cref="RawTarget"/> is the request target
+/// exactly as sent (escaping intact); the ids are unescaped from it.
+/// </summary>
+public sealed record FakeConnectorRequest(
+    string Method,
+    string RawTarget,
+    FakeConnectorOperation Operation,
+    string? ConversationId,
+    string? ActivityId,
+    IReadOnlyDictionary<string, string> Headers,
+    string Body,
+    Activity? Activity,
+    int ResponseStatus)
+{
+    public string? Authorization => Headers.TryGetValue("Authorization", out var value) ? value : null;
+}
+
+/// <summary>A scripted answer: status, optional Retry-After and body.</summary>
+public sealed record FakeConnectorResponse(int Status, TimeSpan? RetryAfter = null, string? Body = null);
