@@ -2,6 +2,7 @@ using System.Buffers;
 using Stopwatch = System.Diagnostics.Stopwatch;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using TeamsItBot.Framework.Auth;
@@ -22,6 +23,7 @@ public sealed partial class BotMessageHandler(
     IActivityDeduplicator deduplicator,
     TrustedServiceUrls trustedServiceUrls,
     TimeProvider timeProvider,
+    IHostApplicationLifetime lifetime,
     IOptions<BotFrameworkOptions> options,
     ILogger<BotMessageHandler> logger)
 {
@@ -62,7 +64,17 @@ public sealed partial class BotMessageHandler(
             return Problem(StatusCodes.Status400BadRequest, "Invalid activity", parseError!);
         }
 
-        var auth = await authenticator.AuthenticateAsync(authorization, activity, cancellationToken);
+        BotAuthenticationResult auth;
+        try
+        {
+            auth = await authenticator.AuthenticateAsync(authorization, activity, cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // An authenticator must fail closed: an unexpected error is a refusal, never a 500 or a turn.
+            auth = BotAuthenticationResult.Unavailable(ex.GetType().Name);
+        }
+
         if (!auth.Succeeded)
         {
             LogAuthenticationFailed(activity.Id, auth.StatusCode, auth.FailureReason);
@@ -81,7 +93,9 @@ public sealed partial class BotMessageHandler(
             trustedServiceUrls.Trust(activity.ServiceUrl!);
         }
 
-        return await RunDeduplicatedAsync(activity, cancellationToken);
+        // The turn outlives the caller: Teams hangs up after 15 s, but a half-done turn (a ticket
+        // being filed) must finish rather than be torn down mid-way. Only shutdown cancels it.
+        return await RunDeduplicatedAsync(activity, lifetime.ApplicationStopping);
     }
 
     private async Task<IResult> RunDeduplicatedAsync(Activity activity, CancellationToken cancellationToken)
