@@ -1,12 +1,15 @@
 using TeamsItBot.Framework.Hosting;
+using TeamsItBot.Operations;
 
 var builder = WebApplication.CreateBuilder(args);
 
 builder.Services.AddBotFramework(builder.Configuration);
+builder.Services.AddOperations(builder.Configuration);
 
 var app = builder.Build();
 
 app.MapBotEndpoints();
+app.MapHealthEndpoints();
 
 app.Run();
 
