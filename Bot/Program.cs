@@ -8,8 +8,8 @@ builder.Services.AddOperations(builder.Configuration);
 
 var app = builder.Build();
 
-app.MapBotEndpoints();
 app.MapHealthEndpoints();
+app.MapBotEndpoints();
 
 app.Run();
 
