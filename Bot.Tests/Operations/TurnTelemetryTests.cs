@@ -2,9 +2,7 @@ using System.Collections.Concurrent;
 using System.Diagnostics.Metrics;
 using System.Net;
 using System.Net.Http.Json;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using TeamsItBot.Framework.Hosting;
 using TeamsItBot.Operations;
@@ -23,7 +21,7 @@ public sealed class TurnTelemetryTests
         var logs = new CapturingLoggerProvider();
         await using var app = OperationsTestHost.Create(services: s =>
         {
-            s.AddSingleton<IBot>(new InstrumentedBot(new NoOpBot()));
+            s.AddSingleton<IBot, NoOpBot>();
             s.AddLogging(b => b.AddProvider(logs));
         });
         using var client = app.CreateClient();
@@ -41,7 +39,7 @@ public sealed class TurnTelemetryTests
     {
         var channel = "test-" + Guid.NewGuid().ToString("N");
         using var measurements = new TurnListener(channel);
-        await using var app = OperationsTestHost.Create(services: s => s.AddSingleton<IBot>(new InstrumentedBot(new FailingBot())));
+        await using var app = OperationsTestHost.Create(services: s => s.AddSingleton<IBot, FailingBot>());
         using var client = app.CreateClient();
 
         using var response = await client.PostAsJsonAsync("/api/messages", Message(channel, "m2"), TestContext.Current.CancellationToken);
@@ -51,16 +49,26 @@ public sealed class TurnTelemetryTests
     }
 
     [Fact]
-    public void AddOperations_wraps_the_registered_bot()
+    public async Task The_app_password_never_reaches_the_log()
     {
-        var configuration = new ConfigurationBuilder().Build();
-        var services = new ServiceCollection().AddLogging().AddSingleton<IHostEnvironment>(new FakeEnvironment());
-        services.AddSingleton<IBot, FailingBot>();
+        const string secret = "S3cret-App-Password-Value";
+        var logs = new CapturingLoggerProvider();
+        await using (var app = OperationsTestHost.Create(
+            new Dictionary<string, string?>
+            {
+                ["MicrosoftAppId"] = "11111111-2222-3333-4444-555555555555",
+                ["MicrosoftAppPassword"] = secret,
+                ["MicrosoftAppTenantId"] = "66666666-7777-8888-9999-000000000000",
+            },
+            s => s.AddLogging(b => b.AddProvider(logs).SetMinimumLevel(LogLevel.Trace))))
+        {
+            using var client = app.CreateClient();
+            using var refused = await client.PostAsJsonAsync("/api/messages", Message("msteams", "m3"), TestContext.Current.CancellationToken);
+            Assert.Equal(HttpStatusCode.Unauthorized, refused.StatusCode);
+        }
 
-        services.AddOperations(configuration);
-        using var provider = services.BuildServiceProvider();
-
-        Assert.IsType<InstrumentedBot>(provider.GetRequiredService<IBot>());
+        Assert.NotEmpty(logs.Entries);
+        Assert.DoesNotContain(logs.Entries, e => e.Message.Contains(secret, StringComparison.Ordinal));
     }
 
     private static object Message(string channel, string id) => new
@@ -79,17 +87,6 @@ public sealed class TurnTelemetryTests
     {
         public Task OnTurnAsync(ITurnContext turnContext, CancellationToken cancellationToken = default) =>
             throw new InvalidOperationException("boom");
-    }
-
-    private sealed class FakeEnvironment : IHostEnvironment
-    {
-        public string EnvironmentName { get; set; } = "Development";
-
-        public string ApplicationName { get; set; } = "TeamsItBot";
-
-        public string ContentRootPath { get; set; } = AppContext.BaseDirectory;
-
-        public Microsoft.Extensions.FileProviders.IFileProvider ContentRootFileProvider { get; set; } = new Microsoft.Extensions.FileProviders.NullFileProvider();
     }
 
     /// <summary>Listens to teamsitbot.turns, keeping only this test's channel (the meter is process-wide).</summary>

@@ -19,8 +19,7 @@ public static class OperationsServiceCollectionExtensions
 
     /// <summary>
     /// Health checks (auth metadata, ticket backend), OpenTelemetry, turn instrumentation and the
-    /// combined start-up configuration report. Call it after the bot is registered: it wraps the
-    /// registered <see cref="IBot"/>.
+    /// combined start-up configuration report.
     /// </summary>
     public static IServiceCollection AddOperations(this IServiceCollection services, IConfiguration configuration)
     {
@@ -42,7 +41,7 @@ public static class OperationsServiceCollectionExtensions
         }
 
         services.AddBotTelemetry(configuration);
-        InstrumentBots(services);
+        InstrumentTurns(services);
         ReportConfigurationErrorsTogether(services);
         return services;
     }
@@ -70,27 +69,14 @@ public static class OperationsServiceCollectionExtensions
             : null;
     }
 
-    private static void InstrumentBots(IServiceCollection services)
-    {
-        for (var i = 0; i < services.Count; i++)
-        {
-            var descriptor = services[i];
-            if (descriptor.ServiceType != typeof(IBot) || descriptor.IsKeyedService)
-            {
-                continue;
-            }
-
-            services[i] = ServiceDescriptor.Describe(
-                typeof(IBot),
-                sp => new InstrumentedBot(CreateInner(sp, descriptor)),
-                descriptor.Lifetime);
-        }
-    }
-
-    private static IBot CreateInner(IServiceProvider sp, ServiceDescriptor descriptor) =>
-        (IBot)(descriptor.ImplementationInstance
-            ?? descriptor.ImplementationFactory?.Invoke(sp)
-            ?? ActivatorUtilities.CreateInstance(sp, descriptor.ImplementationType!));
+    /// <summary>
+    /// The message handler gets the app's bot wrapped in <see cref="InstrumentedBot"/>. The bot is
+    /// resolved when the handler is built, so the order of AddOperations and the bot's own
+    /// registration does not matter, and nothing else sees the wrapper.
+    /// </summary>
+    private static void InstrumentTurns(IServiceCollection services) =>
+        services.Replace(ServiceDescriptor.Singleton(sp =>
+            ActivatorUtilities.CreateInstance<BotMessageHandler>(sp, new InstrumentedBot(sp.GetRequiredService<IBot>()))));
 
     private static void ReportConfigurationErrorsTogether(IServiceCollection services)
     {
