@@ -12,7 +12,7 @@ public sealed class StartupValidationTests
             ["OTEL_EXPORTER_OTLP_ENDPOINT"] = "not a url",
         }, environment: "Production");
 
-        var error = Assert.Throws<InvalidOperationException>(() => app.CreateClient());
+        var error = Assert.Throws<TeamsItBot.Operations.InvalidConfigurationException>(() => app.CreateClient());
 
         Assert.Contains("MicrosoftAppPassword", error.Message, StringComparison.Ordinal);
         Assert.Contains("MicrosoftAppTenantId", error.Message, StringComparison.Ordinal);

@@ -21,7 +21,7 @@ public sealed partial class ConfigurationErrorReporter(IStartupValidator inner, 
             var message = "The configuration is invalid; fix these settings and restart:" + Environment.NewLine
                 + string.Join(Environment.NewLine, problems.Select(p => "  - " + p));
             LogInvalidConfiguration(logger, message);
-            throw new InvalidOperationException(message, ex);
+            throw new InvalidConfigurationException(message, ex);
         }
     }
 
