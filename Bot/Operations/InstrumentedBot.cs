@@ -12,7 +12,7 @@ public sealed class InstrumentedBot(IBot inner) : IBot
     public async Task OnTurnAsync(ITurnContext turnContext, CancellationToken cancellationToken = default)
     {
         var incoming = turnContext.Activity;
-        using var span = Telemetry.ActivitySource.StartActivity("bot turn", ActivityKind.Server);
+        using var span = Telemetry.ActivitySource.StartActivity("bot turn", ActivityKind.Internal);
         span?.SetTag("activity.type", incoming.Type);
         span?.SetTag("channel", incoming.ChannelId);
         span?.SetTag("conversation.id", incoming.Conversation?.Id);
