@@ -1,5 +1,6 @@
 using TeamsItBot.Framework.Hosting;
 using TeamsItBot.LocalTracker;
+using TeamsItBot.Operations;
 using TeamsItBot.Storage;
 using TeamsItBot.Support;
 using TeamsItBot.Tickets;
@@ -11,9 +12,12 @@ builder.Services.AddBotStorage(builder.Configuration);
 builder.Services.AddItSupport(builder.Configuration);
 builder.Services.AddTickets(builder.Configuration);
 builder.Services.AddLocalTracker(builder.Configuration);
+builder.Services.AddOperations(builder.Configuration);
 
 var app = builder.Build();
 
+// Health first: it validates every options class at once, so a bad configuration is reported whole.
+app.MapHealthEndpoints();
 app.MapBotEndpoints();
 app.MapLocalTracker();
 

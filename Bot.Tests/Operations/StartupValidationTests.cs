@@ -1,0 +1,39 @@
+namespace TeamsItBot.Tests.Operations;
+
+public sealed class StartupValidationTests
+{
+    [Fact]
+    public void Every_invalid_setting_is_listed_in_one_error()
+    {
+        using var app = OperationsTestHost.Create(new Dictionary<string, string?>
+        {
+            ["MicrosoftAppId"] = "11111111-2222-3333-4444-555555555555",
+            ["Health:TimeoutSeconds"] = "0",
+            ["OTEL_EXPORTER_OTLP_ENDPOINT"] = "not a url",
+        }, environment: "Production");
+
+        var error = Assert.Throws<TeamsItBot.Operations.InvalidConfigurationException>(() => app.CreateClient());
+
+        Assert.Contains("MicrosoftAppPassword", error.Message, StringComparison.Ordinal);
+        Assert.Contains("MicrosoftAppTenantId", error.Message, StringComparison.Ordinal);
+        Assert.Contains("Health:TimeoutSeconds", error.Message, StringComparison.Ordinal);
+        Assert.Contains("OTEL_EXPORTER_OTLP_ENDPOINT", error.Message, StringComparison.Ordinal);
+        Assert.StartsWith("The configuration is invalid", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_valid_configuration_starts()
+    {
+        using var app = OperationsTestHost.Create(new Dictionary<string, string?>
+        {
+            ["MicrosoftAppId"] = "11111111-2222-3333-4444-555555555555",
+            ["MicrosoftAppPassword"] = "secret",
+            ["MicrosoftAppTenantId"] = "66666666-7777-8888-9999-000000000000",
+            ["OTEL_EXPORTER_OTLP_ENDPOINT"] = "http://127.0.0.1:4317",
+        }, environment: "Production");
+
+        using var client = app.CreateClient();
+
+        Assert.NotNull(client);
+    }
+}
