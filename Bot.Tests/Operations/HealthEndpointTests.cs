@@ -72,6 +72,7 @@ public sealed class HealthEndpointTests
         await using var app = OperationsTestHost.Create(new Dictionary<string, string?>
         {
             ["MCP_ATLASSIAN_URL"] = $"http://127.0.0.1:{closedPort}/mcp",
+            ["JIRA_URL"] = "https://acme.atlassian.net",
         });
         using var client = app.CreateClient();
 
