@@ -143,7 +143,7 @@ public sealed class FakeConnector : IAsyncDisposable
         var headers = context.Request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase);
         lock (_gate)
         {
-            _requests.Add(new FakeConnectorRequest(context.Request.Method, rawTarget, operation, conversationId, activityId, headers, body, activity, response.Status));
+            _requests.Add(new FakeConnectorRequest(context.Request.Method, rawTarget, operation, conversationId, activityId, headers, body, activity, response.Status, response.Body));
         }
 
         context.Response.StatusCode = response.Status;

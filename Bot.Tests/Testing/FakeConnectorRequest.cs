@@ -31,8 +31,14 @@ public sealed record FakeConnectorRequest(
     IReadOnlyDictionary<string, string> Headers,
     string Body,
     Activity? Activity,
-    int ResponseStatus)
+    int ResponseStatus,
+    string? ResponseBody = null)
 {
+    /// <summary>The id the connector answered with (ResourceResponse), if any.</summary>
+    public string? ResponseId => ResponseBody is { Length: > 0 } body && body.TrimStart().StartsWith('{')
+        ? System.Text.Json.JsonDocument.Parse(body).RootElement.TryGetProperty("id", out var id) ? id.GetString() : null
+        : null;
+
     public string? Authorization => Headers.TryGetValue("Authorization", out var value) ? value : null;
 }
 
