@@ -206,7 +206,24 @@ public sealed class LocalOpenIdServer : IAsyncDisposable
             });
         });
         app.MapGet("/entra/keys", () => Results.Content(Jwks(_entraKeys), "application/json"));
+
+        // Entra's client-credentials token endpoint, for the bot's outbound token.
+        app.MapPost("/{tenantId}/oauth2/v2.0/token", async (string tenantId, HttpRequest request) =>
+        {
+            var form = await request.ReadFormAsync();
+            var fields = form.ToDictionary(f => f.Key, f => f.Value.ToString(), StringComparer.Ordinal);
+            TokenRequests.Enqueue(fields);
+            if (fields.GetValueOrDefault("grant_type") != "client_credentials" || string.IsNullOrEmpty(fields.GetValueOrDefault("client_secret")))
+            {
+                return Results.Json(new { error = "invalid_client" }, statusCode: StatusCodes.Status401Unauthorized);
+            }
+
+            return Results.Json(new { token_type = "Bearer", expires_in = 3600, access_token = $"outbound-token-{tenantId}-{TokenRequests.Count}" });
+        });
     }
+
+    /// <summary>Every form posted to the token endpoint.</summary>
+    public System.Collections.Concurrent.ConcurrentQueue<Dictionary<string, string>> TokenRequests { get; } = new();
 
     private string Jwks(List<PublishedKey> keys)
     {

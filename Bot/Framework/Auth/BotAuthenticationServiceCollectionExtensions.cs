@@ -24,14 +24,26 @@ public static class BotAuthenticationServiceCollectionExtensions
         services.TryAddSingleton<OpenIdKeyCache>();
         services.TryAddSingleton<JwtBotAuthenticator>();
         services.TryAddSingleton<MsalBotTokenProvider>();
+        services.AddHttpClient(ClientCredentialsTokenProvider.HttpClientName, client => client.Timeout = TimeSpan.FromSeconds(10));
+        services.TryAddSingleton<ClientCredentialsTokenProvider>();
 
         services.TryAddSingleton<IBotAuthenticator>(sp => IsEnabled(sp)
             ? sp.GetRequiredService<JwtBotAuthenticator>()
             : new AnonymousAuthenticator());
-        services.TryAddSingleton<IBotTokenProvider>(sp => IsEnabled(sp)
-            ? sp.GetRequiredService<MsalBotTokenProvider>()
-            : new NoTokenProvider());
+        services.TryAddSingleton<IBotTokenProvider>(sp => !IsEnabled(sp)
+            ? new NoTokenProvider()
+            : UsesLoopbackAuthority(sp)
+                ? sp.GetRequiredService<ClientCredentialsTokenProvider>()
+                : sp.GetRequiredService<MsalBotTokenProvider>());
         return services;
+    }
+
+    private static bool UsesLoopbackAuthority(IServiceProvider services)
+    {
+        var options = services.GetRequiredService<IOptions<BotFrameworkOptions>>().Value;
+        return !string.IsNullOrWhiteSpace(options.ToChannelFromBotLoginUrl)
+            && !string.Equals(options.MicrosoftAppType, "UserAssignedMSI", StringComparison.OrdinalIgnoreCase)
+            && MsalBotTokenProvider.IsLoopbackHttpAuthority(MsalBotTokenProvider.PlanFor(options));
     }
 
     private static bool IsEnabled(IServiceProvider services) =>

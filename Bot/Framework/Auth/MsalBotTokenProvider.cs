@@ -36,11 +36,13 @@ public sealed partial class MsalBotTokenProvider : IBotTokenProvider
     private readonly Lazy<IConfidentialClientApplication>? _confidentialClient;
     private readonly Lazy<IManagedIdentityApplication>? _managedIdentityClient;
     private readonly ILogger<MsalBotTokenProvider> _logger;
+    private readonly string _scope;
 
     public MsalBotTokenProvider(IOptions<BotFrameworkOptions> options, ILogger<MsalBotTokenProvider> logger)
     {
         var settings = options.Value;
         _logger = logger;
+        _scope = ScopeFor(settings);
         Plan = PlanFor(settings);
         var plan = Plan;
         // Built on first use: resolving the provider must not fail or touch the network.
@@ -77,6 +79,11 @@ public sealed partial class MsalBotTokenProvider : IBotTokenProvider
             return new BotTokenClientPlan(BotTokenClientKind.ManagedIdentity, clientId, null);
         }
 
+        if (!string.IsNullOrWhiteSpace(options.ToChannelFromBotLoginUrl))
+        {
+            return new BotTokenClientPlan(BotTokenClientKind.ClientSecret, clientId, options.ToChannelFromBotLoginUrl.Trim().TrimEnd('/'));
+        }
+
         if (string.Equals(options.MicrosoftAppType, "MultiTenant", StringComparison.OrdinalIgnoreCase))
         {
             return new BotTokenClientPlan(BotTokenClientKind.ClientSecret, clientId, LoginHost + "botframework.com");
@@ -88,13 +95,26 @@ public sealed partial class MsalBotTokenProvider : IBotTokenProvider
         return new BotTokenClientPlan(BotTokenClientKind.ClientSecret, clientId, LoginHost + Uri.EscapeDataString(tenant));
     }
 
+    /// <summary>The configured resource as a client-credentials scope (<c>{resource}/.default</c>).</summary>
+    public static string ScopeFor(BotFrameworkOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var scope = string.IsNullOrWhiteSpace(options.ToChannelFromBotOAuthScope) ? Scope : options.ToChannelFromBotOAuthScope.Trim();
+        return scope.EndsWith("/.default", StringComparison.Ordinal) ? scope : scope.TrimEnd('/') + "/.default";
+    }
+
+    /// <summary>MSAL only talks to https authorities; a loopback http one is a local test identity provider.</summary>
+    public static bool IsLoopbackHttpAuthority(BotTokenClientPlan plan) =>
+        plan.Authority is { } authority && Uri.TryCreate(authority, UriKind.Absolute, out var uri)
+        && uri.Scheme == Uri.UriSchemeHttp && uri.IsLoopback;
+
     public async Task<string?> GetAccessTokenAsync(CancellationToken cancellationToken = default)
     {
         try
         {
             var result = _managedIdentityClient is not null
                 ? await _managedIdentityClient.Value.AcquireTokenForManagedIdentity(ManagedIdentityResource).ExecuteAsync(cancellationToken)
-                : await _confidentialClient!.Value.AcquireTokenForClient([Scope]).ExecuteAsync(cancellationToken);
+                : await _confidentialClient!.Value.AcquireTokenForClient([_scope]).ExecuteAsync(cancellationToken);
             return result.AccessToken;
         }
         catch (MsalException ex)

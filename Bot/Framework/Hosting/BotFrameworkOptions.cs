@@ -26,6 +26,15 @@ public sealed class BotFrameworkOptions
 
     public string BotFrameworkIssuer { get; set; } = "https://api.botframework.com";
 
+    /// <summary>
+    /// Authority for outbound tokens (the SDK's setting name); unset = derived from
+    /// MicrosoftAppType. Only for sovereign clouds or a test identity provider.
+    /// </summary>
+    public string? ToChannelFromBotLoginUrl { get; set; }
+
+    /// <summary>Scope of outbound tokens (the SDK's setting name).</summary>
+    public string ToChannelFromBotOAuthScope { get; set; } = "https://api.botframework.com";
+
     /// <summary>Largest accepted request body.</summary>
     public int MaxRequestBytes { get; set; } = 256 * 1024;
 
