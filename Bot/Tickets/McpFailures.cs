@@ -1,14 +1,30 @@
 using System.Net;
 using System.Net.Sockets;
+using ModelContextProtocol;
 
 namespace TeamsItBot.Tickets;
 
 /// <summary>Maps what the MCP client throws to a <see cref="TicketFailure"/>.</summary>
 internal static class McpFailures
 {
-    /// <summary>A 404 on a session request: the server forgot our Mcp-Session-Id (restart, idle expiry).</summary>
+    /// <summary>
+    /// The server forgot our Mcp-Session-Id (restart, idle expiry). The spec's answer is a 404; the
+    /// TypeScript SDK's reference server (and servers built from its example) answers 400 with the
+    /// JSON-RPC error -32000 "Bad Request: No valid session ID provided" instead. The request was
+    /// refused before any tool ran, so re-initializing and repeating it cannot duplicate a ticket.
+    /// </summary>
     public static bool IsSessionExpired(Exception exception) =>
-        Chain(exception).OfType<HttpRequestException>().Any(e => e.StatusCode == HttpStatusCode.NotFound);
+        Chain(exception).Any(e => e switch
+        {
+            HttpRequestException { StatusCode: HttpStatusCode.NotFound } => true,
+            HttpRequestException { StatusCode: HttpStatusCode.BadRequest } http => NamesSessionId(http.Message),
+            McpProtocolException protocol => (int)protocol.ErrorCode == UnknownSessionErrorCode && NamesSessionId(protocol.Message),
+            _ => false,
+        });
+
+    private const int UnknownSessionErrorCode = -32000;
+
+    private static bool NamesSessionId(string message) => message.Contains("session ID", StringComparison.OrdinalIgnoreCase);
 
     public static TicketFailure Classify(Exception exception, bool deadlineReached)
     {

@@ -21,9 +21,8 @@ public sealed partial class McpJiraTicketService(
     public const string HttpClientName = "mcp-atlassian";
     public const string CreateIssueTool = "jira_create_issue";
 
-    // Pinned to a released revision that keeps the initialize handshake and sessions, which is
-    // what mcp-atlassian speaks; the SDK default would first probe a newer draft revision.
-    public const string ProtocolVersion = "2025-11-25";
+    /// <summary>The MCP revision the bot pins (see <see cref="McpClientFactory"/>).</summary>
+    public const string ProtocolVersion = McpClientFactory.ProtocolVersion;
 
     private readonly SemaphoreSlim _gate = new(1, 1);
     private McpClient? _client;
@@ -101,28 +100,9 @@ public sealed partial class McpJiraTicketService(
         {
             if (_client is not null) return _client;
             var backend = endpoints.Resolve();
-            var timeout = options.Value.Timeout;
-            var transport = new HttpClientTransport(
-                new HttpClientTransportOptions
-                {
-                    Endpoint = backend.McpEndpoint,
-                    TransportMode = HttpTransportMode.StreamableHttp,
-                    Name = backend.IsLocalTracker ? "local-tracker" : "mcp-atlassian",
-                    ConnectionTimeout = timeout,
-                    // Only request/response is needed; a standing GET would hold a connection open.
-                    EnableStandaloneGetStream = false,
-                },
+            var client = await McpClientFactory.ConnectAsync(
+                new McpConnection(backend.McpEndpoint, backend.IsLocalTracker ? "local-tracker" : "mcp-atlassian", options.Value.Timeout),
                 httpClientFactory.CreateClient(HttpClientName),
-                loggerFactory,
-                ownsHttpClient: true);
-            var client = await McpClient.CreateAsync(
-                transport,
-                new McpClientOptions
-                {
-                    ClientInfo = new Implementation { Name = "TeamsItBot", Version = "1.0" },
-                    ProtocolVersion = ProtocolVersion,
-                    InitializationTimeout = timeout,
-                },
                 loggerFactory,
                 cancellationToken);
             LogSessionStarted(logger, backend.McpEndpoint.ToString(), client.SessionId, client.NegotiatedProtocolVersion);
