@@ -1,18 +1,15 @@
-// Preloaded into the Agents Playground (node -r): its server listens on every interface by
-// default; this makes any listen() without an explicit host bind to 127.0.0.1 only.
+// Preloaded (node -r) into every Node server the e2e suite starts (Agents Playground, MCP reference
+// server, conformance suite): they listen on every interface by default. This rebinds wildcard and
+// missing hosts to 127.0.0.1 at the last step (Server#_listen2), so listen() keeps its own timing:
+// the conformance suite reads server.address() right after listen(0), which a host added to
+// listen() itself would break (a host makes listen() wait for a DNS lookup).
 'use strict';
 const net = require('net');
-const originalListen = net.Server.prototype.listen;
-net.Server.prototype.listen = function (...args) {
-  const first = args[0];
-  if (typeof first === 'number' || (typeof first === 'string' && /^\d+$/.test(first))) {
-    if (typeof args[1] !== 'string') {
-      args.splice(1, 0, '127.0.0.1');
-    }
-  } else if (first && typeof first === 'object' && !first.path && !first.host) {
-    args[0] = { ...first, host: '127.0.0.1' };
-  } else if (first === undefined || typeof first === 'function') {
-    args.unshift(0, '127.0.0.1');
+const wildcard = new Set([null, undefined, '', '::', '0.0.0.0', '::0']);
+const original = net.Server.prototype._listen2;
+net.Server.prototype._listen2 = function (address, port, addressType, ...rest) {
+  if (wildcard.has(address)) {
+    return original.call(this, '127.0.0.1', port, 4, ...rest);
   }
-  return originalListen.apply(this, args);
+  return original.call(this, address, port, addressType, ...rest);
 };

