@@ -71,6 +71,11 @@ public static class StorageServiceCollectionExtensions
         });
 
         services.TryAddEnumerable(ServiceDescriptor.Singleton<Microsoft.Extensions.Hosting.IHostedService, StorageSchemaInitializer>());
+        if (!services.Any(d => d.ServiceType == typeof(StorageHealthCheck)))
+        {
+            services.AddSingleton<StorageHealthCheck>();
+            services.AddHealthChecks().AddCheck<StorageHealthCheck>("storage", tags: [Operations.OperationsServiceCollectionExtensions.ReadyTag]);
+        }
         return services;
     }
 
