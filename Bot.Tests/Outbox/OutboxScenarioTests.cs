@@ -124,9 +124,10 @@ public sealed class OutboxScenarioTests : IAsyncLifetime
         await chat.WaitForTextAsync("your queued ticket has been created: ITSUPPORT-1", TimeSpan.FromSeconds(20));
 
         Assert.Equal(["ITSUPPORT-1"], _jira.IssueKeysWithLabel(JiraTicketFormat.DraftLabel(draftId)));
-        Assert.Equal(1, _jira.ToolCalls.Count(c => c.ToolName == "jira_create_issue" && c.Arguments.ContainsKey("summary")) - FailedCreates());
+        // Down: not even the MCP session starts. Back: the retry searches for the draft's label, then creates.
+        Assert.Equal(["jira_search", "jira_create_issue"], _jira.ToolCalls.Select(c => c.ToolName));
         Assert.Contains(chat.CardUpdates, c => c.Contains("Created ticket ITSUPPORT-1", StringComparison.Ordinal));
-        BotSettings.Report($"backend down: {_jira.ToolCallCount("jira_create_issue")} create + {_jira.ToolCallCount("jira_search")} search calls (incl. those answered 500)");
+        BotSettings.Report($"backend down: {_jira.ToolCallCount("jira_create_issue")} create + {_jira.ToolCallCount("jira_search")} search calls");
     }
 
     [Fact]
@@ -144,10 +145,8 @@ public sealed class OutboxScenarioTests : IAsyncLifetime
         await chat.WaitForTextAsync("your queued ticket has been created: ITSUPPORT-1", TimeSpan.FromSeconds(20));
         Assert.Equal(["ITSUPPORT-1"], _jira.IssueKeysWithLabel(JiraTicketFormat.DraftLabel(draftId)));
         Assert.Equal(1, _jira.ToolCallCount("jira_create_issue"));
-        Assert.True(_jira.ToolCallCount("jira_search") >= 1);
+        // The lost answer's ticket is found by its label: one create, then one search, nothing more.
+        Assert.Equal(["jira_create_issue", "jira_search"], _jira.ToolCalls.Select(c => c.ToolName));
         BotSettings.Report($"timeout after send: {_jira.ToolCallCount("jira_create_issue")} create + {_jira.ToolCallCount("jira_search")} search calls");
     }
-
-    /// <summary>Create calls the double answered 500 (FailNext) are recorded but never acted on.</summary>
-    private int FailedCreates() => _jira.ToolCallCount("jira_create_issue") - _jira.IssueCount;
 }

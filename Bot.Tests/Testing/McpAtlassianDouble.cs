@@ -34,6 +34,7 @@ public sealed partial class McpAtlassianDouble : IAsyncDisposable
     private readonly ConcurrentDictionary<string, bool> _sessionsSeen = new();
     private readonly ConcurrentDictionary<string, bool> _expiredSessions = new();
     private readonly ConcurrentDictionary<string, JsonObject> _issues = new();
+    private readonly CancellationTokenSource _stopping = new();
     private readonly WebApplication _app;
     private int _nextIssue;
     private int _failNext;
@@ -53,7 +54,17 @@ public sealed partial class McpAtlassianDouble : IAsyncDisposable
             {
                 var result = CallTool(request.Params!);
                 // Not the request's token: Jira finishes what it started even when the caller gave up.
-                if (ResultDelay > TimeSpan.Zero) await Task.Delay(ResultDelay, CancellationToken.None);
+                if (ResultDelay > TimeSpan.Zero)
+                {
+                    try
+                    {
+                        await Task.Delay(ResultDelay, _stopping.Token);
+                    }
+                    catch (OperationCanceledException)
+                    {
+                    }
+                }
+
                 return result;
             });
         _app = builder.Build();
@@ -118,6 +129,7 @@ public sealed partial class McpAtlassianDouble : IAsyncDisposable
     {
         if (_stopped) return;
         _stopped = true;
+        await _stopping.CancelAsync();
         await _app.StopAsync();
     }
 
@@ -125,6 +137,7 @@ public sealed partial class McpAtlassianDouble : IAsyncDisposable
     {
         await GoDownAsync();
         await _app.DisposeAsync();
+        _stopping.Dispose();
     }
 
     private async Task InspectAsync(HttpContext context, RequestDelegate next)
