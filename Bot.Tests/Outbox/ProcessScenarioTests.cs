@@ -38,11 +38,12 @@ public sealed class ProcessScenarioTests : IAsyncLifetime
     [InlineData(true)]
     public async Task Bot_killed_while_sending_creates_the_ticket_once_after_restart(bool jiraActedBeforeTheKill)
     {
-        var settings = BotSettings.ForDouble(_jira);
+        // The lease must outlive one attempt (2 x timeout); the restarted bot takes the item over when it ends.
+        var settings = BotSettings.ForDouble(_jira, timeoutSeconds: 3);
         settings["Storage:Provider"] = "Sqlite";
         settings["Storage:ConnectionString"] = $"Data Source={DatabaseFile}";
         settings["BOT_DATA_DIR"] = _directory;
-        settings["Outbox:LeaseDuration"] = "00:00:02";
+        settings["Outbox:LeaseDuration"] = "00:00:07";
         var chat = new SupportConversationDriver(_connector, "a:killed-" + jiraActedBeforeTheKill);
         string draftId;
 

@@ -73,6 +73,29 @@ public sealed partial class TicketConfirmation(TicketOutbox outbox, ILogger<Tick
         }
     }
 
+    /// <summary>Brings the conversation's copy of a draft in line with the outbox (after a concurrent save).</summary>
+    public async Task SyncDraftAsync(SupportConversationData data, string draftId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        if (data.FindDraft(draftId) is not { } draft || await outbox.GetAsync(draftId, cancellationToken) is not { } item)
+        {
+            return;
+        }
+
+        switch (item.Status)
+        {
+            case OutboxStatus.Created:
+                draft.Status = DraftStatus.Created;
+                draft.TicketKey = item.TicketKey;
+                draft.BrowseUrl = item.BrowseUrl;
+                ClearPending(data, draft);
+                break;
+            case OutboxStatus.Pending or OutboxStatus.Sending:
+                MarkQueued(data, draft);
+                break;
+        }
+    }
+
     public async Task<AdaptiveCard?> DeclineAsync(ITurnContext context, SupportConversationData data, string draftId, string? cardActivityId, CancellationToken cancellationToken)
     {
         var draft = data.FindDraft(draftId);

@@ -30,7 +30,7 @@ public sealed class OutboxOptions
     public bool WorkerEnabled { get; set; } = true;
 }
 
-public sealed class OutboxOptionsValidator : IValidateOptions<OutboxOptions>
+public sealed class OutboxOptionsValidator(IOptions<TicketOptions> tickets) : IValidateOptions<OutboxOptions>
 {
     public ValidateOptionsResult Validate(string? name, OutboxOptions options)
     {
@@ -44,6 +44,13 @@ public sealed class OutboxOptionsValidator : IValidateOptions<OutboxOptions>
         if (options.InProgressWait < TimeSpan.Zero)
         {
             problems.Add("Outbox:InProgressWait must not be negative");
+        }
+
+        // A lease shorter than one attempt (search + create) would let a second instance send it too.
+        var attempt = tickets.Value.Timeout * 2;
+        if (options.LeaseDuration <= attempt)
+        {
+            problems.Add($"Outbox:LeaseDuration ({options.LeaseDuration}) must be longer than two ticket timeouts (2 x Tickets:TimeoutSeconds = {attempt})");
         }
 
         if (options.MaxBackoff < options.InitialBackoff)

@@ -60,6 +60,9 @@ public sealed partial class TicketOutbox(
         };
     }
 
+    /// <summary>The stored item of a draft, or null when it was never confirmed.</summary>
+    public Task<OutboxItem?> GetAsync(string draftId, CancellationToken cancellationToken) => store.GetAsync(draftId, cancellationToken);
+
     /// <summary>
     /// Works one item the worker claimed: sends it (when it is <see cref="OutboxStatus.Sending"/>) and
     /// tells the user through <paramref name="notifier"/> when it is finished. Returns the stored item.
