@@ -92,7 +92,7 @@ public abstract class RelationalTicketOutboxStore(StorageDatabase database) : IT
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
         await using var command = connection.CreateCommand(
             "UPDATE ticket_outbox SET status = 'pending', next_attempt_at = @now, armed_at = @now, notify_pending = 0, updated_at = @now " +
-            "WHERE draft_id = @draft_id AND status = 'given_up'", null,
+            "WHERE draft_id = @draft_id AND status = 'given_up' AND (lease_until IS NULL OR lease_until <= @now)", null,
             ("@draft_id", draftId), ("@now", now.ToUnixTimeMilliseconds()));
         return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
     }

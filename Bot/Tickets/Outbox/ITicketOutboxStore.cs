@@ -28,6 +28,6 @@ public interface ITicketOutboxStore
     /// </summary>
     Task<bool> UpdateAsync(OutboxItem item, string owner, CancellationToken cancellationToken);
 
-    /// <summary>A given-up item confirmed again: pending from <paramref name="now"/>, with a fresh give-up clock.</summary>
+    /// <summary>A given-up, unleased item confirmed again: pending from <paramref name="now"/>, with a fresh give-up clock.</summary>
     Task<bool> RearmAsync(string draftId, DateTimeOffset now, CancellationToken cancellationToken);
 }

@@ -76,7 +76,7 @@ public sealed class MemoryTicketOutboxStore : ITicketOutboxStore
     {
         lock (_gate)
         {
-            if (!_items.TryGetValue(draftId, out var item) || item.Status != OutboxStatus.GivenUp)
+            if (!_items.TryGetValue(draftId, out var item) || item.Status != OutboxStatus.GivenUp || item.LeaseUntil > now)
             {
                 return Task.FromResult(false);
             }
