@@ -74,7 +74,7 @@ public static class StorageServiceCollectionExtensions
         if (!services.Any(d => d.ServiceType == typeof(StorageHealthCheck)))
         {
             services.AddSingleton<StorageHealthCheck>();
-            services.AddHealthChecks().AddCheck<StorageHealthCheck>("storage", tags: [Operations.OperationsServiceCollectionExtensions.ReadyTag]);
+            services.AddHealthChecks().AddCheck<StorageHealthCheck>("database", tags: [Operations.OperationsServiceCollectionExtensions.ReadyTag]);
         }
         return services;
     }

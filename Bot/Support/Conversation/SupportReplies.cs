@@ -80,7 +80,7 @@ public static class SupportReplies
 
     public static string GaveUp(string userMessage, string draftId) =>
         $"Sorry, I couldn't create your ticket. {userMessage} Your request is saved for the IT team (reference {draftId}); "
-        + "please contact the help desk directly if it's urgent.";
+        + "please contact the help desk directly if it's urgent, or reply \"yes\" to let me try again.";
 
     private static string FirstName(string name) => name.Trim().Split(' ', StringSplitOptions.RemoveEmptyEntries)[0];
 }

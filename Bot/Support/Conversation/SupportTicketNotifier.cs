@@ -98,7 +98,9 @@ public sealed partial class SupportTicketNotifier(
         }
         else
         {
+            // Given up: a typed "yes" may try this draft again (the outbox re-arms it).
             draft.Status = DraftStatus.Pending;
+            data.PendingDraftId = draft.DraftId;
         }
 
         try
