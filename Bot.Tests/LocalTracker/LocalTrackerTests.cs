@@ -44,7 +44,8 @@ public sealed class LocalTrackerTests : IDisposable
     {
         await using var host = await LocalTrackerHost.StartAsync(_data);
         var first = await host.Tickets.CreateTicketAsync(Draft("Printer"), Token);
-        var second = await host.Tickets.CreateTicketAsync(Draft("Laptop"), Token);
+        var laptop = Draft("Laptop");
+        var second = await host.Tickets.CreateTicketAsync(laptop, Token);
         await using var client = await host.ConnectAsync(Token);
 
         var found = await client.CallToolAsync("jira_search", new Dictionary<string, object?> { ["jql"] = "labels = \"it-bot\" AND project = ITSUPPORT ORDER BY created DESC" }, cancellationToken: Token);
@@ -54,9 +55,24 @@ public sealed class LocalTrackerTests : IDisposable
         Assert.NotEqual(true, found.IsError);
         using var json = JsonDocument.Parse(Text(found));
         Assert.Equal(["ITSUPPORT-2", "ITSUPPORT-1"], json.RootElement.GetProperty("issues").EnumerateArray().Select(i => i.GetProperty("key").GetString()));
-        Assert.Equal(["it-bot"], json.RootElement.GetProperty("issues")[0].GetProperty("labels").EnumerateArray().Select(l => l.GetString()));
+        Assert.Equal(["it-bot", JiraTicketFormat.DraftLabel(laptop.Id)], json.RootElement.GetProperty("issues")[0].GetProperty("labels").EnumerateArray().Select(l => l.GetString()));
         using var empty = JsonDocument.Parse(Text(none));
         Assert.Equal(0, empty.RootElement.GetProperty("total").GetInt32());
+    }
+
+    [Fact]
+    public async Task Find_by_draft_finds_the_ticket_of_that_draft_only()
+    {
+        await using var host = await LocalTrackerHost.StartAsync(_data);
+        var printer = Draft("Printer");
+        await host.Tickets.CreateTicketAsync(Draft("Laptop"), Token);
+        var created = await host.Tickets.CreateTicketAsync(printer, Token);
+
+        var found = await host.Tickets.FindByDraftAsync(printer.Id, Token);
+        var missing = await host.Tickets.FindByDraftAsync("never-sent", Token);
+
+        Assert.Equal(created, found);
+        Assert.Null(missing);
     }
 
     [Fact]

@@ -14,9 +14,10 @@ public abstract class TestDatabase : IAsyncDisposable
 
     public abstract string Name { get; }
 
-    public StorageDatabase Open()
+    /// <param name="extraMigrations">Schema steps of other components (the outbox) on top of the core ones.</param>
+    public StorageDatabase Open(params StorageMigration[] extraMigrations)
     {
-        var database = Create();
+        var database = Create([.. CoreStorageMigrations.All, .. extraMigrations]);
         lock (_opened)
         {
             _opened.Add(database);
@@ -37,7 +38,7 @@ public abstract class TestDatabase : IAsyncDisposable
         GC.SuppressFinalize(this);
     }
 
-    protected abstract StorageDatabase Create();
+    protected abstract StorageDatabase Create(IEnumerable<StorageMigration> migrations);
 }
 
 public sealed class SqliteTestDatabase : TestDatabase
@@ -57,7 +58,7 @@ public sealed class SqliteTestDatabase : TestDatabase
         Directory.Delete(_directory, recursive: true);
     }
 
-    protected override StorageDatabase Create() => new SqliteDatabase($"Data Source={FilePath}", CoreStorageMigrations.All);
+    protected override StorageDatabase Create(IEnumerable<StorageMigration> migrations) => new SqliteDatabase($"Data Source={FilePath}", migrations);
 }
 
 public sealed class PostgresTestDatabase(string connectionString) : TestDatabase
@@ -70,5 +71,5 @@ public sealed class PostgresTestDatabase(string connectionString) : TestDatabase
     public override IStorage CreateStorage(StorageDatabase database, TimeProvider? timeProvider = null) =>
         new PostgresStorage((PostgresDatabase)database, timeProvider);
 
-    protected override StorageDatabase Create() => new PostgresDatabase(connectionString, CoreStorageMigrations.All);
+    protected override StorageDatabase Create(IEnumerable<StorageMigration> migrations) => new PostgresDatabase(connectionString, migrations);
 }

@@ -45,7 +45,8 @@ public sealed class CardActionTests
         Assert.Single(bot.Tickets.Drafts);
         Assert.Contains(adapter.SentActivities, a => a.Type == ActivityTypes.Typing);
         Assert.Contains(adapter.SentActivities, a => a.Text?.StartsWith("Created ticket ITSUPPORT-1", StringComparison.Ordinal) == true);
-        Assert.Equal(card.Id, Assert.Single(adapter.UpdatedActivities).Id);
+        Assert.Equal([card.Id, card.Id], adapter.UpdatedActivities.Select(u => u.Id));
+        Assert.Contains("Creating ticket...", SupportBot.CardJson(adapter.UpdatedActivities[0]).GetRawText());
     }
 
     [Fact]
@@ -140,7 +141,7 @@ public sealed class CardActionTests
     }
 
     [Fact]
-    public async Task Backend_failure_is_explained_and_the_same_card_works_once_it_recovers()
+    public async Task Backend_down_at_confirmation_queues_the_ticket_and_a_second_click_files_nothing()
     {
         await using var bot = new SupportBot();
         var adapter = new TestAdapter("msteams");
@@ -149,13 +150,38 @@ public sealed class CardActionTests
         var ct = TestContext.Current.CancellationToken;
 
         bot.Tickets.FailWith = new TicketException(TicketFailure.BackendUnavailable, "connection refused");
-        var failed = InvokeBody(await adapter.ProcessActivityAsync(SupportBot.ExecuteInvoke(adapter, "createTicket", draftId, card.Id), bot.Bot.OnTurnAsync, ct));
-        Assert.Contains("Create ticket", failed.GetProperty("value").GetRawText());
-        Assert.Contains(adapter.SentActivities, a => a.Text?.Contains("not reachable", StringComparison.Ordinal) == true);
-        Assert.Empty(adapter.UpdatedActivities);
+        var queued = InvokeBody(await adapter.ProcessActivityAsync(SupportBot.ExecuteInvoke(adapter, "createTicket", draftId, card.Id), bot.Bot.OnTurnAsync, ct));
+        Assert.Contains("Ticket queued", queued.GetProperty("value").GetRawText());
+        Assert.False(queued.GetProperty("value").TryGetProperty("actions", out _));
+        Assert.Contains(adapter.SentActivities, a => a.Text?.Contains("I've queued your ticket", StringComparison.Ordinal) == true);
+        Assert.Contains("Ticket queued", SupportBot.CardJson(adapter.UpdatedActivities[^1]).GetRawText());
 
         bot.Tickets.FailWith = null;
-        await adapter.ProcessActivityAsync(SupportBot.ExecuteInvoke(adapter, "createTicket", draftId, card.Id), bot.Bot.OnTurnAsync, ct);
+        await adapter.ProcessActivityAsync(SupportBot.SubmitMessage(adapter, "createTicket", draftId, card.Id), bot.Bot.OnTurnAsync, ct);
+        await adapter.SendTextToBotAsync("yes", bot.Bot.OnTurnAsync, ct);
+
+        // Not due yet: the worker retries after the backoff, the clicks only report the queue.
+        Assert.Empty(bot.Tickets.Drafts);
+        Assert.Equal(2, adapter.SentActivities.Count(a => a.Text?.Contains("already queued", StringComparison.Ordinal) == true));
+    }
+
+    [Fact]
+    public async Task Refused_ticket_is_explained_and_the_same_card_works_once_it_is_fixed()
+    {
+        await using var bot = new SupportBot();
+        var adapter = new TestAdapter("msteams");
+        var card = await ReachConfirmCardAsync(bot, adapter);
+        var draftId = SupportBot.DraftIdOf(card);
+        var ct = TestContext.Current.CancellationToken;
+
+        bot.Tickets.FailWith = new TicketException(TicketFailure.AuthenticationFailed, "401");
+        var failed = InvokeBody(await adapter.ProcessActivityAsync(SupportBot.ExecuteInvoke(adapter, "createTicket", draftId, card.Id), bot.Bot.OnTurnAsync, ct));
+        Assert.Contains("Create ticket", failed.GetProperty("value").GetRawText());
+        Assert.Contains(adapter.SentActivities, a => a.Text?.Contains("refused the bot's sign-in", StringComparison.Ordinal) == true);
+
+        bot.Tickets.FailWith = null;
+        var created = InvokeBody(await adapter.ProcessActivityAsync(SupportBot.ExecuteInvoke(adapter, "createTicket", draftId, card.Id), bot.Bot.OnTurnAsync, ct));
+        Assert.Contains("Created ticket ITSUPPORT-1", created.GetProperty("value").GetRawText());
         Assert.Single(bot.Tickets.Drafts);
     }
 }

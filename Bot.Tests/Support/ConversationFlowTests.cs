@@ -32,12 +32,13 @@ public sealed class ConversationFlowTests
         Assert.NotEmpty(draft.StepsShown);
         Assert.Equal("user1", draft.ReporterName);
 
-        var update = Assert.Single(adapter.UpdatedActivities);
+        // "Creating..." first (buttons gone before Jira is asked), then the result.
         var confirmCard = adapter.SentActivities.First(SupportBot.IsConfirmCard);
-        Assert.Equal(confirmCard.Id, update.Id);
-        var replaced = SupportBot.CardJson(update);
-        Assert.Contains("Created ticket ITSUPPORT-1", replaced.GetRawText());
-        Assert.False(replaced.TryGetProperty("actions", out _), "the replaced card must have no buttons");
+        Assert.Equal(2, adapter.UpdatedActivities.Count);
+        Assert.All(adapter.UpdatedActivities, u => Assert.Equal(confirmCard.Id, u.Id));
+        Assert.All(adapter.UpdatedActivities, u => Assert.False(SupportBot.CardJson(u).TryGetProperty("actions", out _), "a replaced card must have no buttons"));
+        Assert.Contains("Creating ticket...", SupportBot.CardJson(adapter.UpdatedActivities[0]).GetRawText());
+        Assert.Contains("Created ticket ITSUPPORT-1", SupportBot.CardJson(adapter.UpdatedActivities[1]).GetRawText());
     }
 
     [Theory]

@@ -83,6 +83,8 @@ internal sealed class RecordingTicketService : ITicketService
 {
     private int _next;
 
+    private readonly ConcurrentDictionary<string, TicketResult> _byDraft = new(StringComparer.Ordinal);
+
     public ConcurrentQueue<TicketDraft> Drafts { get; } = new();
 
     public TicketException? FailWith { get; set; }
@@ -103,6 +105,9 @@ internal sealed class RecordingTicketService : ITicketService
 
         Drafts.Enqueue(draft);
         var key = $"ITSUPPORT-{Interlocked.Increment(ref _next)}";
-        return new TicketResult(key, new Uri($"https://jira.example/browse/{key}"));
+        return _byDraft[draft.Id] = new TicketResult(key, new Uri($"https://jira.example/browse/{key}"));
     }
+
+    public Task<TicketResult?> FindByDraftAsync(string draftId, CancellationToken cancellationToken) =>
+        Task.FromResult(_byDraft.TryGetValue(draftId, out var found) ? found : null);
 }

@@ -34,6 +34,7 @@ public sealed partial class McpAtlassianDouble : IAsyncDisposable
     private readonly ConcurrentDictionary<string, bool> _sessionsSeen = new();
     private readonly ConcurrentDictionary<string, bool> _expiredSessions = new();
     private readonly ConcurrentDictionary<string, JsonObject> _issues = new();
+    private readonly CancellationTokenSource _stopping = new();
     private readonly WebApplication _app;
     private int _nextIssue;
     private int _failNext;
@@ -49,7 +50,23 @@ public sealed partial class McpAtlassianDouble : IAsyncDisposable
         builder.Services.AddMcpServer(o => o.ServerInfo = new Implementation { Name = "mcp-atlassian", Version = "0.23.0" })
             .WithHttpTransport(o => o.SessionMode = HttpServerSessionMode.Stateful)
             .WithListToolsHandler((_, _) => ValueTask.FromResult(new ListToolsResult { Tools = Tools }))
-            .WithCallToolHandler((request, _) => ValueTask.FromResult(CallTool(request.Params!)));
+            .WithCallToolHandler(async (request, _) =>
+            {
+                var result = CallTool(request.Params!);
+                // Not the request's token: Jira finishes what it started even when the caller gave up.
+                if (ResultDelay > TimeSpan.Zero)
+                {
+                    try
+                    {
+                        await Task.Delay(ResultDelay, _stopping.Token);
+                    }
+                    catch (OperationCanceledException)
+                    {
+                    }
+                }
+
+                return result;
+            });
         _app = builder.Build();
         _app.MapGet("/healthz", () => Results.Json(new Dictionary<string, string> { ["status"] = "ok" }));
         _app.UseWhen(c => c.Request.Path.StartsWithSegments("/mcp"), branch => branch.Use(InspectAsync));
@@ -68,7 +85,22 @@ public sealed partial class McpAtlassianDouble : IAsyncDisposable
     /// <summary>Every request waits this long before being handled.</summary>
     public TimeSpan Delay { get; set; }
 
+    /// <summary>tools/call requests wait this long (after being recorded) before the tool acts; a caller hanging up cancels them.</summary>
+    public TimeSpan ToolCallDelay { get; set; }
+
+    /// <summary>tools/call results are held this long after the tool acted (the issue exists): an answer lost to a timeout.</summary>
+    public TimeSpan ResultDelay { get; set; }
+
     public IReadOnlyList<RecordedRequest> Requests => [.. _requests];
+
+    /// <summary>The issues created so far that carry <paramref name="label"/>.</summary>
+    public IReadOnlyList<string> IssueKeysWithLabel(string label) =>
+        [.. _issues.Values.Where(i => i["labels"]!.AsArray().Any(l => l?.GetValue<string>() == label)).Select(i => i["key"]!.GetValue<string>()).Order(StringComparer.Ordinal)];
+
+    public int IssueCount => _issues.Count;
+
+    /// <summary>Calls of one tool (jira_create_issue, jira_search).</summary>
+    public int ToolCallCount(string tool) => ToolCalls.Count(c => c.ToolName == tool);
 
     public IReadOnlyList<RecordedRequest> ToolCalls => [.. _requests.Where(r => r.Method == "tools/call")];
 
@@ -97,6 +129,7 @@ public sealed partial class McpAtlassianDouble : IAsyncDisposable
     {
         if (_stopped) return;
         _stopped = true;
+        await _stopping.CancelAsync();
         await _app.StopAsync();
     }
 
@@ -104,21 +137,24 @@ public sealed partial class McpAtlassianDouble : IAsyncDisposable
     {
         await GoDownAsync();
         await _app.DisposeAsync();
+        _stopping.Dispose();
     }
 
     private async Task InspectAsync(HttpContext context, RequestDelegate next)
     {
         var authorization = context.Request.Headers.Authorization.ToString();
         var sessionId = context.Request.Headers["Mcp-Session-Id"].ToString();
+        var toolCall = false;
         if (context.Request.Method == HttpMethods.Post)
         {
             context.Request.EnableBuffering();
-            Record(await JsonNode.ParseAsync(context.Request.Body, cancellationToken: context.RequestAborted),
+            toolCall = Record(await JsonNode.ParseAsync(context.Request.Body, cancellationToken: context.RequestAborted),
                 authorization.Length == 0 ? null : authorization, sessionId.Length == 0 ? null : sessionId);
             context.Request.Body.Position = 0;
         }
 
         if (Delay > TimeSpan.Zero) await Task.Delay(Delay, context.RequestAborted);
+        if (ToolCallDelay > TimeSpan.Zero && toolCall) await Task.Delay(ToolCallDelay, context.RequestAborted);
         if (Interlocked.Decrement(ref _failNext) >= 0)
         {
             context.Response.StatusCode = StatusCodes.Status500InternalServerError;
@@ -150,8 +186,10 @@ public sealed partial class McpAtlassianDouble : IAsyncDisposable
         await next(context);
     }
 
-    private void Record(JsonNode? body, string? authorization, string? sessionId)
+    /// <summary>Records the request's messages; true when one of them is a tool call.</summary>
+    private bool Record(JsonNode? body, string? authorization, string? sessionId)
     {
+        var toolCall = false;
         foreach (var message in body is JsonArray batch ? [.. batch] : new[] { body })
         {
             if (message?["method"]?.GetValue<string>() is not { } method) continue;
@@ -160,6 +198,9 @@ public sealed partial class McpAtlassianDouble : IAsyncDisposable
                 ? args.ToDictionary(p => p.Key, p => JsonSerializer.SerializeToElement(p.Value))
                 : [];
             _requests.Enqueue(new RecordedRequest(method, toolName, arguments, authorization, sessionId));
+            toolCall |= method == "tools/call";
         }
+
+        return toolCall;
     }
 }

@@ -35,7 +35,7 @@ public sealed class McpJiraTicketServiceTests
         Assert.Equal(JiraTicketFormat.Description(draft), call.Arguments["description"].GetString());
         Assert.StartsWith("**Issue Reported:**\n> Teams is not working\n", call.Arguments["description"].GetString(), StringComparison.Ordinal);
         Assert.Equal("Teams,Email", call.Arguments["components"].GetString());
-        Assert.Equal("""{"priority":{"name":"High"},"labels":["it-bot","teams"]}""", call.Arguments["additional_fields"].GetString());
+        Assert.Equal($$"""{"priority":{"name":"High"},"labels":["it-bot","teams","itbot-draft-{{draft.Id}}"]}""", call.Arguments["additional_fields"].GetString());
     }
 
     [Fact]
@@ -48,10 +48,13 @@ public sealed class McpJiraTicketServiceTests
         settings["Tickets:IssueType"] = "Bug";
         await using var host = new TicketTestHost(settings);
 
-        await host.Tickets.CreateTicketAsync(TicketTestHost.Draft(), Token);
+        var draft = TicketTestHost.Draft();
+        await host.Tickets.CreateTicketAsync(draft, Token);
 
         var call = Assert.Single(server.ToolCalls);
-        Assert.Equal(["description", "issue_type", "project_key", "summary"], call.Arguments.Keys.Order());
+        Assert.Equal(["additional_fields", "description", "issue_type", "project_key", "summary"], call.Arguments.Keys.Order());
+        // Only the draft label is left: never an empty additional_fields (mcp-atlassian refuses "").
+        Assert.Equal($$"""{"labels":["itbot-draft-{{draft.Id}}"]}""", call.Arguments["additional_fields"].GetString());
         Assert.Equal("Bug", call.Arguments["issue_type"].GetString());
     }
 

@@ -6,6 +6,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using TeamsItBot.Framework.Hosting;
 using TeamsItBot.Framework.State;
+using TeamsItBot.Tickets.Outbox;
 
 namespace TeamsItBot.Storage;
 
@@ -13,7 +14,7 @@ public static class StorageServiceCollectionExtensions
 {
     /// <summary>
     /// Durable storage chosen by <c>Storage__Provider</c> (Memory | Sqlite | Postgres, default Sqlite):
-    /// <see cref="IStorage"/>, <see cref="IActivityDeduplicator"/> and, for Sqlite/Postgres, the shared
+    /// <see cref="IStorage"/>, <see cref="IActivityDeduplicator"/>, the ticket outbox's <see cref="ITicketOutboxStore"/> and, for Sqlite/Postgres, the shared
     /// <see cref="StorageDatabase"/> (connection factory + schema). Replaces any earlier registration of
     /// IStorage and IActivityDeduplicator, and later TryAdd defaults do not displace it, so the order
     /// against AddBotFramework / AddItSupport does not matter. The provider is read when the services
@@ -43,6 +44,8 @@ public static class StorageServiceCollectionExtensions
             services.AddStorageMigration(migration);
         }
 
+        services.AddStorageMigration(OutboxStorageMigrations.V1);
+
         services.TryAddSingleton<StorageDatabase>(CreateDatabase);
 
         services.RemoveAll<IStorage>();
@@ -59,7 +62,20 @@ public static class StorageServiceCollectionExtensions
             : new StoreActivityDeduplicator(sp.GetRequiredService<StorageDatabase>(), sp.GetRequiredService<TimeProvider>(),
                 sp.GetRequiredService<ILogger<StoreActivityDeduplicator>>()));
 
+        services.RemoveAll<ITicketOutboxStore>();
+        services.AddSingleton<ITicketOutboxStore>(sp => Provider(sp) switch
+        {
+            StorageProvider.Sqlite => new SqliteTicketOutboxStore((SqliteDatabase)sp.GetRequiredService<StorageDatabase>()),
+            StorageProvider.Postgres => new PostgresTicketOutboxStore((PostgresDatabase)sp.GetRequiredService<StorageDatabase>()),
+            _ => new MemoryTicketOutboxStore(),
+        });
+
         services.TryAddEnumerable(ServiceDescriptor.Singleton<Microsoft.Extensions.Hosting.IHostedService, StorageSchemaInitializer>());
+        if (!services.Any(d => d.ServiceType == typeof(StorageHealthCheck)))
+        {
+            services.AddSingleton<StorageHealthCheck>();
+            services.AddHealthChecks().AddCheck<StorageHealthCheck>("database", tags: [Operations.OperationsServiceCollectionExtensions.ReadyTag]);
+        }
         return services;
     }
 

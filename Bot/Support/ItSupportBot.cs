@@ -22,12 +22,26 @@ public sealed partial class ItSupportBot(
     KeyedLock conversationLocks,
     ILogger<ItSupportBot> logger) : ActivityHandler
 {
+    private const string CardActionDraftKey = "ItSupport.CardActionDraftId";
+
     public override async Task OnTurnAsync(ITurnContext turnContext, CancellationToken cancellationToken = default)
     {
         // Two clicks of one card (Execute plus its Submit fallback) arrive together: run them in turn.
         using var _ = await conversationLocks.AcquireAsync(turnContext.Activity.Conversation?.Id ?? string.Empty, cancellationToken);
         await base.OnTurnAsync(turnContext, cancellationToken);
-        await state.ConversationState.SaveChangesAsync(turnContext, cancellationToken: cancellationToken);
+        try
+        {
+            await state.ConversationState.SaveChangesAsync(turnContext, cancellationToken: cancellationToken);
+        }
+        catch (StorageConcurrencyException) when (turnContext.TurnState.TryGetValue(CardActionDraftKey, out var value) && value is string draftId)
+        {
+            // Another replica saved this conversation meanwhile (the Execute and the Submit of one click
+            // landed on two replicas). The outbox holds the ticket's truth: merge just that draft's outcome.
+            LogStateMerged(draftId);
+            await state.ConversationState.LoadAsync(turnContext, force: true, cancellationToken);
+            await confirmation.SyncDraftAsync(await state.GetDataAsync(turnContext, cancellationToken), draftId, cancellationToken);
+            await state.ConversationState.SaveChangesAsync(turnContext, cancellationToken: cancellationToken);
+        }
     }
 
     protected override async Task OnMessageActivityAsync(ITurnContext turnContext, CancellationToken cancellationToken)
@@ -115,6 +129,8 @@ public sealed partial class ItSupportBot(
             return null;
         }
 
+        turnContext.TurnState[CardActionDraftKey] = action.DraftId;
+
         // A click settles the ticket question: whatever the dialogs were waiting for is over.
         await ClearDialogsAsync(turnContext, cancellationToken);
         return action.Verb switch
@@ -127,6 +143,9 @@ public sealed partial class ItSupportBot(
 
     private Task ClearDialogsAsync(ITurnContext turnContext, CancellationToken cancellationToken) =>
         state.DialogState.DeleteAsync(turnContext, cancellationToken);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Conversation state changed by another turn during card action on draft {DraftId}; merged the draft's outcome")]
+    private partial void LogStateMerged(string draftId);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Card action {Verb} received as {ActivityType}")]
     private partial void LogCardAction(string verb, string? activityType);

@@ -6,12 +6,14 @@ using TeamsItBot.Framework.State;
 using TeamsItBot.Support.Conversation;
 using TeamsItBot.Support.Dialogs;
 using TeamsItBot.Support.KnowledgeBase;
+using TeamsItBot.Tickets.Outbox;
 
 namespace TeamsItBot.Support;
 
 public static class SupportServiceCollectionExtensions
 {
-    /// <summary>The IT-support conversation: knowledge base, dialogs, ticket confirmation and the bot.</summary>
+    /// <summary>The IT-support conversation: knowledge base, dialogs, ticket confirmation (through the ticket outbox,
+    /// whose background notices it delivers) and the bot.</summary>
     public static IServiceCollection AddItSupport(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddKnowledgeBase(configuration);
@@ -19,6 +21,9 @@ public static class SupportServiceCollectionExtensions
         services.TryAddSingleton<ConversationState>();
         services.TryAddSingleton<KeyedLock>();
         services.TryAddSingleton<SupportStateAccessors>();
+        services.AddTicketOutbox(configuration);
+        services.RemoveAll<ITicketNotifier>();
+        services.AddSingleton<ITicketNotifier, SupportTicketNotifier>();
         services.TryAddSingleton<TicketConfirmation>();
         services.TryAddSingleton<TicketRequestDialog>();
         services.TryAddSingleton<TroubleshootingDialog>();

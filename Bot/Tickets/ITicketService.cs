@@ -7,4 +7,12 @@ public interface ITicketService
     /// <exception cref="TicketException">The ticket could not be created; <see cref="TicketException.Failure"/> says why.</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled by the caller.</exception>
     Task<TicketResult> CreateTicketAsync(TicketDraft draft, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The ticket already made for the draft <paramref name="draftId"/> (every ticket carries the label
+    /// <see cref="JiraTicketFormat.DraftLabel"/>), or null when there is none: asked before any retry
+    /// that may follow a create the backend acted on.
+    /// </summary>
+    /// <exception cref="TicketException">The search failed; <see cref="TicketException.Failure"/> says why.</exception>
+    Task<TicketResult?> FindByDraftAsync(string draftId, CancellationToken cancellationToken);
 }

@@ -20,6 +20,7 @@ public sealed partial class McpJiraTicketService(
 {
     public const string HttpClientName = "mcp-atlassian";
     public const string CreateIssueTool = "jira_create_issue";
+    public const string SearchTool = "jira_search";
 
     /// <summary>The MCP revision the bot pins (see <see cref="McpClientFactory"/>).</summary>
     public const string ProtocolVersion = McpClientFactory.ProtocolVersion;
@@ -40,6 +41,34 @@ public sealed partial class McpJiraTicketService(
         var ticket = ReadResult(result, backend);
         LogTicketCreated(logger, ticket.Key, draft.Id);
         return ticket;
+    }
+
+    public async Task<TicketResult?> FindByDraftAsync(string draftId, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(draftId);
+        var arguments = TicketArguments.FindByDraft(draftId, options.Value);
+        var result = await RunAsync(
+            "search_by_draft",
+            async (client, token) => await client.CallToolAsync(SearchTool, arguments, cancellationToken: token),
+            cancellationToken);
+
+        var backend = endpoints.Resolve();
+        var text = string.Join("\n", result.Content.OfType<TextContentBlock>().Select(t => t.Text));
+        if (result.IsError == true)
+        {
+            // A search Jira refuses says nothing about whether the ticket exists: never guess "no".
+            throw Report(TicketFailure.ProtocolError, "search_by_draft", backend.McpEndpoint.ToString(),
+                new InvalidDataException($"{SearchTool} failed: {Shorten(text)}"));
+        }
+
+        var key = ReadFirstIssueKey(result);
+        if (key is null)
+        {
+            return null;
+        }
+
+        LogFoundExisting(logger, key, draftId);
+        return new TicketResult(key, BrowseUrl(backend, key));
     }
 
     /// <summary>MCP ping over the shared session, for readiness checks.</summary>
@@ -166,7 +195,42 @@ public sealed partial class McpJiraTicketService(
                 new InvalidDataException($"jira_create_issue returned no readable issue key: {shown}")));
         }
 
-        return new TicketResult(key, new Uri($"{backend.BrowseBase.ToString().TrimEnd('/')}/browse/{key}"));
+        return new TicketResult(key, BrowseUrl(backend, key));
+    }
+
+    private static Uri BrowseUrl(TicketBackend backend, string key) => new($"{backend.BrowseBase.ToString().TrimEnd('/')}/browse/{key}");
+
+    private static string Shorten(string text) => text.Length > 300 ? text[..300] : text;
+
+    /// <summary>The first issue key of a jira_search result (<c>{"issues":[{"key":...}]}</c>); null when none.</summary>
+    private string? ReadFirstIssueKey(CallToolResult result)
+    {
+        var text = result.Content.OfType<TextContentBlock>().FirstOrDefault()?.Text ?? string.Empty;
+        try
+        {
+            using var json = JsonDocument.Parse(text);
+            if (json.RootElement.ValueKind == JsonValueKind.Object && json.RootElement.TryGetProperty("issues", out var issues)
+                && issues.ValueKind == JsonValueKind.Array)
+            {
+                foreach (var issue in issues.EnumerateArray())
+                {
+                    if (issue.ValueKind == JsonValueKind.Object && issue.TryGetProperty("key", out var key) && key.ValueKind == JsonValueKind.String
+                        && key.GetString() is { } value && TicketArguments.IssueKeyPattern().IsMatch(value))
+                    {
+                        return value;
+                    }
+                }
+
+                return null;
+            }
+        }
+        catch (JsonException)
+        {
+        }
+
+        var backend = endpoints.Resolve();
+        throw Report(TicketFailure.ProtocolError, "search_by_draft", backend.McpEndpoint.ToString(),
+            new InvalidDataException($"{SearchTool} returned no readable issue list: {Shorten(text)}"));
     }
 
     private static TicketResult Throw(TicketException exception) => throw exception;
@@ -201,6 +265,9 @@ public sealed partial class McpJiraTicketService(
 
     [LoggerMessage(3, LogLevel.Information, "Created ticket {IssueKey} for draft {DraftId}")]
     private static partial void LogTicketCreated(ILogger logger, string issueKey, string draftId);
+
+    [LoggerMessage(9, LogLevel.Information, "Found ticket {IssueKey} already made for draft {DraftId}; not creating another")]
+    private static partial void LogFoundExisting(ILogger logger, string issueKey, string draftId);
 
     [LoggerMessage(4, LogLevel.Warning, "Jira rejected the issue for project {ProjectKey}: {JiraMessage}")]
     private static partial void LogRejected(ILogger logger, string projectKey, string jiraMessage);

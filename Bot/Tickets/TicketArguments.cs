@@ -33,17 +33,20 @@ internal static partial class TicketArguments
             additional["priority"] = new JsonObject { ["name"] = options.Priority.Trim() };
         }
 
-        var labels = options.Labels.Where(l => !string.IsNullOrWhiteSpace(l)).Select(l => l.Trim()).Distinct(StringComparer.Ordinal).ToList();
-        if (labels.Count > 0)
-        {
-            additional["labels"] = new JsonArray([.. labels.Select(l => (JsonNode?)JsonValue.Create(l))]);
-        }
+        // The draft label is how a retry finds a ticket an earlier, unanswered attempt made.
+        var labels = options.Labels.Where(l => !string.IsNullOrWhiteSpace(l)).Select(l => l.Trim())
+            .Append(JiraTicketFormat.DraftLabel(draft.Id)).Distinct(StringComparer.Ordinal).ToList();
+        additional["labels"] = new JsonArray([.. labels.Select(l => (JsonNode?)JsonValue.Create(l))]);
 
-        if (additional.Count > 0)
-        {
-            arguments["additional_fields"] = additional.ToJsonString();
-        }
-
+        arguments["additional_fields"] = additional.ToJsonString();
         return arguments;
     }
+
+    /// <summary>jira_search for the draft's label: at most a few, oldest first.</summary>
+    public static Dictionary<string, object?> FindByDraft(string draftId, TicketOptions options) => new()
+    {
+        ["jql"] = $"project = \"{options.ProjectKey}\" AND labels = \"{JiraTicketFormat.DraftLabel(draftId)}\" ORDER BY created ASC",
+        ["fields"] = "summary,labels",
+        ["limit"] = 5,
+    };
 }

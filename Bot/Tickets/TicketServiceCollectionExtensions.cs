@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using TeamsItBot.Tickets.Outbox;
 
 namespace TeamsItBot.Tickets;
 
@@ -9,7 +10,8 @@ public static class TicketServiceCollectionExtensions
 {
     /// <summary>
     /// The ticket service over MCP: options (root JIRA_*, MCP_ATLASSIAN_URL, Bot:PublicBaseUrl and the
-    /// Tickets section) validated at start-up, the credentialed HttpClient and <see cref="ITicketService"/>.
+    /// Tickets section) validated at start-up, the credentialed HttpClient, <see cref="ITicketService"/> and the
+    /// outbox (<see cref="OutboxServiceCollectionExtensions.AddTicketOutbox"/>).
     /// </summary>
     public static IServiceCollection AddTickets(this IServiceCollection services, IConfiguration configuration)
     {
@@ -29,6 +31,7 @@ public static class TicketServiceCollectionExtensions
         services.TryAddSingleton<McpJiraTicketService>();
         services.TryAddSingleton<ITicketService>(sp => sp.GetRequiredService<McpJiraTicketService>());
         services.AddHostedService<TicketBackendStartupLog>();
+        services.AddTicketOutbox(configuration);
         return services;
     }
 

@@ -52,6 +52,41 @@ public static class SupportCards
         FallbackText = $"Created ticket {draft.TicketKey}",
     };
 
+    /// <summary>Shown while the ticket is being sent: the buttons are gone before Jira is even asked.</summary>
+    public static AdaptiveCard Creating(TicketDraftRecord draft) => new()
+    {
+        Body =
+        [
+            new TextBlock("Creating ticket...") { Size = "Medium", Weight = "Bolder" },
+            .. DraftSummary(draft),
+        ],
+        FallbackText = "Creating ticket...",
+    };
+
+    /// <summary>The ticket system was unreachable: the ticket is recorded and will be created automatically.</summary>
+    public static AdaptiveCard Queued(TicketDraftRecord draft) => new()
+    {
+        Body =
+        [
+            new TextBlock("Ticket queued") { Size = "Medium", Weight = "Bolder", Color = "Warning" },
+            new TextBlock("The ticket system is unavailable right now. Your ticket is saved and will be created automatically; I'll post the ticket number here.") { IsSubtle = true },
+            .. DraftSummary(draft),
+        ],
+        FallbackText = "Ticket queued: it will be created automatically when the ticket system is back.",
+    };
+
+    /// <summary>The outbox gave up (or Jira refused in the background): no ticket, the request is kept for IT.</summary>
+    public static AdaptiveCard NotCreated(TicketDraftRecord draft) => new()
+    {
+        Body =
+        [
+            new TextBlock("Ticket not created") { Size = "Medium", Weight = "Bolder", Color = "Attention" },
+            new TextBlock("Your request is saved for the IT team. Please contact the help desk directly if it's urgent.") { IsSubtle = true },
+            .. DraftSummary(draft),
+        ],
+        FallbackText = "Ticket not created: your request is saved for the IT team.",
+    };
+
     public static AdaptiveCard Declined(TicketDraftRecord draft) => new()
     {
         Body =

@@ -36,6 +36,9 @@ public enum DraftStatus
     Pending,
     Created,
     Declined,
+
+    /// <summary>Recorded in the ticket outbox and being retried in the background.</summary>
+    Queued,
 }
 
 /// <summary>A ticket the user was offered: its content, its card, and what became of it.</summary>

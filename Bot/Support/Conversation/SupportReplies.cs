@@ -62,5 +62,25 @@ public static class SupportReplies
         ? $"{userMessage} Your request is kept: click \"Create ticket\" again or reply \"yes\" in a little while."
         : userMessage;
 
+    public const string Queued =
+        "The ticket system isn't reachable right now, so I've queued your ticket: it will be created automatically as soon as the system is back, "
+        + "and I'll post the ticket number here. You don't need to do anything else.";
+
+    public const string AlreadyQueued =
+        "Your ticket is already queued and will be created automatically; I'll post the ticket number here as soon as it exists.";
+
+    public const string InProgress =
+        "Your ticket is being created right now; I'll post the ticket number here in a moment.";
+
+    public const string CannotDeclineQueued =
+        "That ticket is already queued and will be created automatically. If you no longer need it, tell the IT team once it's created.";
+
+    public static string CreatedLater(string key, string browseUrl) =>
+        $"Good news: your queued ticket has been created: {key}: {browseUrl}";
+
+    public static string GaveUp(string userMessage, string draftId) =>
+        $"Sorry, I couldn't create your ticket. {userMessage} Your request is saved for the IT team (reference {draftId}); "
+        + "please contact the help desk directly if it's urgent, or reply \"yes\" to let me try again.";
+
     private static string FirstName(string name) => name.Trim().Split(' ', StringSplitOptions.RemoveEmptyEntries)[0];
 }

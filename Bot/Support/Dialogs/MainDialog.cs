@@ -66,7 +66,7 @@ public sealed class MainDialog : ComponentDialog
         if (Utterances.IsConfirm(text) || (pending?.Status == DraftStatus.Pending && Utterances.IsTicketRequest(text, out var none) && none is null))
         {
             // A "yes" typed after the card was clicked answers with the ticket the click made.
-            var target = pending ?? data.Drafts.LastOrDefault(d => d.Status == DraftStatus.Created);
+            var target = pending ?? data.Drafts.LastOrDefault(d => d.Status is DraftStatus.Created or DraftStatus.Queued);
             if (target is null)
             {
                 await context.SendActivityAsync(SupportReplies.NoPendingTicket, cancellationToken);

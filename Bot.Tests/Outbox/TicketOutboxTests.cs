@@ -1,0 +1,97 @@
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
+using TeamsItBot.Tests.Support;
+using TeamsItBot.Tickets;
+using TeamsItBot.Tickets.Outbox;
+
+namespace TeamsItBot.Tests.Outbox;
+
+public sealed class TicketOutboxTests
+{
+    private static CancellationToken Token => TestContext.Current.CancellationToken;
+
+    private sealed class RecordingNotifier : ITicketNotifier
+    {
+        public List<OutboxItem> Notices { get; } = [];
+
+        public Task NotifyAsync(OutboxItem item, CancellationToken cancellationToken)
+        {
+            Notices.Add(item);
+            return Task.CompletedTask;
+        }
+    }
+
+    private static (TicketOutbox Outbox, TicketOutboxWorker Worker, RecordingTicketService Tickets, RecordingNotifier Notifier, FakeTimeProvider Time) Create()
+    {
+        var time = new FakeTimeProvider(new DateTimeOffset(2030, 1, 1, 8, 0, 0, TimeSpan.Zero));
+        var options = Options.Create(new OutboxOptions { GiveUpAfter = TimeSpan.FromHours(1), InitialBackoff = TimeSpan.FromMinutes(1), MaxBackoff = TimeSpan.FromMinutes(10) });
+        var store = new MemoryTicketOutboxStore();
+        var tickets = new RecordingTicketService();
+        var notifier = new RecordingNotifier();
+        var outbox = new TicketOutbox(store, tickets, options, time, NullLogger<TicketOutbox>.Instance);
+        var worker = new TicketOutboxWorker(outbox, store, notifier, options, time, NullLogger<TicketOutboxWorker>.Instance);
+        return (outbox, worker, tickets, notifier, time);
+    }
+
+    private static TicketDraft Draft(string id = "draft-1") => new(id, "Printer offline", [], "Ann", "oid");
+
+    [Fact]
+    public async Task Transient_failures_are_retried_with_growing_delays_until_the_give_up_time_then_the_user_is_told()
+    {
+        var (outbox, worker, tickets, notifier, time) = Create();
+        tickets.FailWith = new TicketException(TicketFailure.BackendUnavailable, "connection refused");
+
+        var first = await outbox.SubmitAsync(Draft(), "target", Token);
+        Assert.Equal(OutboxOutcome.Queued, first.Outcome);
+        var delays = new List<TimeSpan>();
+        var next = first.Item.NextAttemptAt;
+        for (var pass = 0; pass < 20 && notifier.Notices.Count == 0; pass++)
+        {
+            delays.Add(next - time.GetUtcNow());
+            time.SetUtcNow(next);
+            await worker.RunOnceAsync(Token);
+            next = (await outbox.GetAsync("draft-1", Token))!.NextAttemptAt;
+        }
+
+        var notice = Assert.Single(notifier.Notices);
+        Assert.Equal((OutboxStatus.GivenUp, TicketFailure.BackendUnavailable), (notice.Status, notice.LastFailure));
+        Assert.InRange(delays[0], TimeSpan.FromSeconds(30), TimeSpan.FromMinutes(1));
+        Assert.InRange(delays[1], TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(2));
+        Assert.All(delays, d => Assert.True(d <= TimeSpan.FromMinutes(10)));
+        Assert.Equal(new DateTimeOffset(2030, 1, 1, 9, 0, 0, TimeSpan.Zero), time.GetUtcNow());
+        Assert.False((await outbox.GetAsync("draft-1", Token))!.NotifyPending);
+    }
+
+    [Fact]
+    public async Task A_queued_ticket_is_created_by_the_worker_and_announced_once()
+    {
+        var (outbox, worker, tickets, notifier, time) = Create();
+        tickets.FailWith = new TicketException(TicketFailure.Timeout, "no answer");
+        var queued = await outbox.SubmitAsync(Draft(), "target", Token);
+
+        tickets.FailWith = null;
+        time.SetUtcNow(queued.Item.NextAttemptAt);
+        await worker.RunOnceAsync(Token);
+        await worker.RunOnceAsync(Token);
+        var again = await outbox.SubmitAsync(Draft(), "target", Token);
+
+        Assert.Equal(OutboxStatus.Created, Assert.Single(notifier.Notices).Status);
+        Assert.Equal((OutboxOutcome.AlreadyCreated, "ITSUPPORT-1"), (again.Outcome, again.Ticket!.Key));
+        Assert.Single(tickets.Drafts);
+    }
+
+    [Fact]
+    public async Task Permanent_refusal_is_not_queued()
+    {
+        var (outbox, worker, tickets, notifier, _) = Create();
+        tickets.FailWith = new TicketException(TicketFailure.Rejected, "Jira rejected the issue: Field 'priority' is invalid") { BackendMessage = "Field 'priority' is invalid" };
+
+        var refused = await outbox.SubmitAsync(Draft(), "target", Token);
+        await worker.RunOnceAsync(Token);
+
+        Assert.Equal(OutboxOutcome.Rejected, refused.Outcome);
+        Assert.Contains("Field 'priority' is invalid", refused.FailureMessage, StringComparison.Ordinal);
+        Assert.Empty(notifier.Notices);
+    }
+}
