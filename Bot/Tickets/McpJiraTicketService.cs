@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using ModelContextProtocol.Client;
 using ModelContextProtocol.Protocol;
+using TeamsItBot.Operations;
 
 namespace TeamsItBot.Tickets;
 
@@ -84,7 +85,34 @@ public sealed partial class McpJiraTicketService(
     }
 
     /// <summary>Runs one MCP operation under the timeout, re-initializing once on an expired session.</summary>
+    /// <summary>One backend call with its span and metrics (operation, outcome, duration).</summary>
     private async Task<T> RunAsync<T>(string operation, Func<McpClient, CancellationToken, Task<T>> call, CancellationToken cancellationToken)
+    {
+        using var span = Telemetry.StartTicketCall(operation);
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        var outcome = "ok";
+        try
+        {
+            return await CallAsync(operation, call, cancellationToken);
+        }
+        catch (TicketException ex)
+        {
+            outcome = ex.Failure.ToString();
+            span?.SetStatus(System.Diagnostics.ActivityStatusCode.Error, outcome);
+            throw;
+        }
+        catch (OperationCanceledException)
+        {
+            outcome = "cancelled";
+            throw;
+        }
+        finally
+        {
+            Telemetry.RecordTicketCall(operation, outcome, System.Diagnostics.Stopwatch.GetElapsedTime(started));
+        }
+    }
+
+    private async Task<T> CallAsync<T>(string operation, Func<McpClient, CancellationToken, Task<T>> call, CancellationToken cancellationToken)
     {
         var timeout = options.Value.Timeout;
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);

@@ -1,0 +1,47 @@
+using System.Collections.Concurrent;
+using System.Diagnostics.Metrics;
+using TeamsItBot.Tests.Testing;
+using TeamsItBot.Tickets;
+
+namespace TeamsItBot.Tests.Tickets;
+
+public sealed class TicketTelemetryTests
+{
+    [Fact]
+    public async Task Each_ticket_call_is_counted_with_its_operation_and_outcome()
+    {
+        var calls = new ConcurrentQueue<(string Operation, string Outcome)>();
+        using var listener = new MeterListener();
+        listener.InstrumentPublished = (instrument, l) =>
+        {
+            // Names as strings: the callback can run while Telemetry's own instruments are being created.
+            if (instrument.Meter.Name == "TeamsItBot" && instrument.Name == "teamsitbot.ticket.calls")
+            {
+                l.EnableMeasurementEvents(instrument);
+            }
+        };
+        listener.SetMeasurementEventCallback<long>((_, _, tags, _) =>
+        {
+            string? operation = null, outcome = null;
+            foreach (var tag in tags)
+            {
+                if (tag.Key == "operation") operation = tag.Value as string;
+                if (tag.Key == "outcome") outcome = tag.Value as string;
+            }
+
+            calls.Enqueue((operation!, outcome!));
+        });
+        listener.Start();
+
+        await using var server = await McpAtlassianDouble.StartAsync();
+        await using var host = new TicketTestHost(TicketTestHost.RemoteSettings(server.McpUrl));
+        var draft = TicketTestHost.Draft();
+        await host.Tickets.CreateTicketAsync(draft, TestContext.Current.CancellationToken);
+        await server.GoDownAsync();
+        await Assert.ThrowsAsync<TicketException>(() => host.Tickets.CreateTicketAsync(TicketTestHost.Draft(), TestContext.Current.CancellationToken));
+
+        // Other tests run in parallel in this process: look for this test's two calls among all.
+        Assert.Contains(("create_issue", "ok"), calls);
+        Assert.Contains(("create_issue", nameof(TicketFailure.BackendUnavailable)), calls);
+    }
+}
