@@ -6,28 +6,8 @@ using TeamsItBot.Storage;
 namespace TeamsItBot.Tests.Storage;
 
 /// <summary>The IStorage contract, run against each real provider by the subclasses.</summary>
-public abstract class StorageContractTests : IAsyncLifetime
+public abstract class StorageContractTests : DatabaseTestBase
 {
-    private TestDatabase? _database;
-
-    protected TestDatabase Database => _database ?? throw new InvalidOperationException("Not initialised.");
-
-    private static CancellationToken Token => TestContext.Current.CancellationToken;
-
-    public async ValueTask InitializeAsync() => _database = await CreateDatabaseAsync();
-
-    public async ValueTask DisposeAsync()
-    {
-        if (_database is not null)
-        {
-            await _database.DisposeAsync();
-        }
-
-        GC.SuppressFinalize(this);
-    }
-
-    protected abstract Task<TestDatabase> CreateDatabaseAsync();
-
     [Fact]
     public async Task Written_item_reads_back_with_a_new_etag_and_delete_removes_it()
     {
