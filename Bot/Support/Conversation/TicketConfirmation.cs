@@ -19,14 +19,11 @@ public sealed partial class TicketConfirmation(TicketOutbox outbox, ILogger<Tick
 {
     public async Task<AdaptiveCard?> ConfirmAsync(ITurnContext context, SupportConversationData data, string draftId, string? cardActivityId, CancellationToken cancellationToken)
     {
-        var draft = data.FindDraft(draftId);
-        if (draft is null)
+        if (await FindDraftAsync(context, data, draftId, cardActivityId, cancellationToken) is not { } draft)
         {
-            await context.SendActivityAsync(SupportReplies.DraftNotFound, cancellationToken);
             return null;
         }
 
-        draft.CardActivityId ??= cardActivityId;
         switch (draft.Status)
         {
             case DraftStatus.Created:
@@ -98,14 +95,11 @@ public sealed partial class TicketConfirmation(TicketOutbox outbox, ILogger<Tick
 
     public async Task<AdaptiveCard?> DeclineAsync(ITurnContext context, SupportConversationData data, string draftId, string? cardActivityId, CancellationToken cancellationToken)
     {
-        var draft = data.FindDraft(draftId);
-        if (draft is null)
+        if (await FindDraftAsync(context, data, draftId, cardActivityId, cancellationToken) is not { } draft)
         {
-            await context.SendActivityAsync(SupportReplies.DraftNotFound, cancellationToken);
             return null;
         }
 
-        draft.CardActivityId ??= cardActivityId;
         switch (draft.Status)
         {
             case DraftStatus.Created:
@@ -164,6 +158,20 @@ public sealed partial class TicketConfirmation(TicketOutbox outbox, ILogger<Tick
         {
             data.PendingDraftId = null;
         }
+    }
+
+    /// <summary>The draft a click or a "yes" is about, or null after telling the user it is gone.</summary>
+    private static async Task<TicketDraftRecord?> FindDraftAsync(ITurnContext context, SupportConversationData data, string draftId, string? cardActivityId, CancellationToken cancellationToken)
+    {
+        var draft = data.FindDraft(draftId);
+        if (draft is null)
+        {
+            await context.SendActivityAsync(SupportReplies.DraftNotFound, cancellationToken);
+            return null;
+        }
+
+        draft.CardActivityId ??= cardActivityId;
+        return draft;
     }
 
     private static TicketDraft ToTicketDraft(TicketDraftRecord draft) =>
