@@ -116,11 +116,11 @@ public sealed partial class BotMessageHandler(
                     var (result, response, succeeded) = await RunTurnAsync(activity, cancellationToken);
                     if (succeeded)
                     {
-                        claim.Complete(response);
+                        await claim.CompleteAsync(response);
                     }
                     else
                     {
-                        claim.Abandon();
+                        await claim.AbandonAsync();
                     }
 
                     settled = true;
@@ -132,7 +132,7 @@ public sealed partial class BotMessageHandler(
                     // claim so the redelivery runs instead of waiting on a turn that was cancelled.
                     if (!settled)
                     {
-                        claim.Abandon();
+                        await claim.AbandonAsync();
                     }
                 }
             }
