@@ -20,6 +20,10 @@ public sealed class SqliteDatabase : StorageDatabase
     private readonly string _connectionPragmas;
     private readonly SemaphoreSlim _writeGate = new(1, 1);
 
+    // Pooled connections keep their native handle, and pragmas hold for the handle's life:
+    // set them once per handle, not on every open (two statements on each of a turn's opens).
+    private readonly System.Runtime.CompilerServices.ConditionalWeakTable<SQLitePCL.sqlite3, object> _configured = [];
+
     public SqliteDatabase(string connectionString, IEnumerable<StorageMigration> migrations, ILogger<SqliteDatabase>? logger = null,
         SqliteSynchronous synchronous = SqliteSynchronous.Normal)
         : base(migrations, logger ?? NullLogger<SqliteDatabase>.Instance)
@@ -57,8 +61,13 @@ public sealed class SqliteDatabase : StorageDatabase
         try
         {
             await connection.OpenAsync(cancellationToken);
-            await using var pragma = connection.CreateCommand(_connectionPragmas, null);
-            await pragma.ExecuteNonQueryAsync(cancellationToken);
+            if (!_configured.TryGetValue(connection.Handle!, out _))
+            {
+                await using var pragma = connection.CreateCommand(_connectionPragmas, null);
+                await pragma.ExecuteNonQueryAsync(cancellationToken);
+                _configured.AddOrUpdate(connection.Handle!, this);
+            }
+
             return connection;
         }
         catch
@@ -74,8 +83,13 @@ public sealed class SqliteDatabase : StorageDatabase
         try
         {
             connection.Open();
-            using var pragma = connection.CreateCommand(_connectionPragmas, null);
-            pragma.ExecuteNonQuery();
+            if (!_configured.TryGetValue(connection.Handle!, out _))
+            {
+                using var pragma = connection.CreateCommand(_connectionPragmas, null);
+                pragma.ExecuteNonQuery();
+                _configured.AddOrUpdate(connection.Handle!, this);
+            }
+
             return connection;
         }
         catch

@@ -7,7 +7,7 @@ namespace TeamsItBot.Bench;
 /// <summary>The phases of one benchmark run, in order, and the report beside the targets.</summary>
 public sealed class BenchRun(BenchRun.Settings settings)
 {
-    public sealed record Settings(BenchProfile Profile, string BotDll, string? SqliteSynchronous, string? OutputPath);
+    public sealed record Settings(BenchProfile Profile, string BotDll, string? SqliteSynchronous, string? OutputPath, string Storage = "Sqlite");
 
     private readonly StringBuilder _report = new();
     private readonly string _runId = DateTime.UtcNow.ToString("HHmmss", CultureInfo.InvariantCulture);
@@ -19,7 +19,7 @@ public sealed class BenchRun(BenchRun.Settings settings)
         var logDirectory = Path.Combine(dataDirectory, "logs");
         Directory.CreateDirectory(logDirectory);
         var loadBefore = LoadAverage();
-        Line($"# TeamsItBot benchmark, profile {profile.Name}");
+        Line($"# TeamsItBot benchmark, profile {profile.Name}, storage {settings.Storage}{(settings.SqliteSynchronous is { } sync ? ", synchronous " + sync : string.Empty)}");
         Line($"{DateTime.UtcNow:u}; {Environment.ProcessorCount} cores; load average at start {loadBefore}; {profile.Workers} concurrent conversations; data {dataDirectory}");
 
         await using var connector = await BenchConnector.StartAsync();
@@ -29,7 +29,7 @@ public sealed class BenchRun(BenchRun.Settings settings)
         {
             ["ASPNETCORE_ENVIRONMENT"] = "Development",
             ["DOTNET_ENVIRONMENT"] = "Development",
-            ["Storage__Provider"] = "Sqlite",
+            ["Storage__Provider"] = settings.Storage,
             ["BOT_DATA_DIR"] = dataDirectory,
             ["Logging__LogLevel__Default"] = "Warning",
             ["Logging__LogLevel__Microsoft"] = "Warning",
@@ -50,6 +50,7 @@ public sealed class BenchRun(BenchRun.Settings settings)
         var results = new Results();
         await using (var bot = await ChildProcess.StartAsync(settings.BotDll, [], environment, Path.Combine(logDirectory, "bot.log"), botPort, "/healthz", TimeSpan.FromSeconds(60)))
         {
+            Line($"bot pid {bot.Pid.ToString(CultureInfo.InvariantCulture)} at {bot.BaseUrl}");
             using var client = LoadGenerator.CreateClient();
             var generator = new LoadGenerator(client, new Uri(bot.BaseUrl, "api/messages"), connector, _runId);
 
@@ -109,7 +110,7 @@ public sealed class BenchRun(BenchRun.Settings settings)
                 $"MCP jira_create_issue alone: p50 {Ms(results.McpP50)}, p95 {Ms(PhaseStats.Percentile(direct, 95))}");
             Line($"MCP initialize requests from the bot: {botInitializes.ToString(CultureInfo.InvariantCulture)} for {jira.ToolCalls.ToString("N0", CultureInfo.InvariantCulture)} tool calls; connector requests {connector.Requests.ToString("N0", CultureInfo.InvariantCulture)}, unmatched replies {connector.Unmatched.ToString(CultureInfo.InvariantCulture)}");
 
-            results.State = StateInspector.Measure(Path.Combine(dataDirectory, "bot.db"));
+            results.State = settings.Storage != "Sqlite" ? new StateSize(0, 0, 0, [], 0, 0, 0) : StateInspector.Measure(Path.Combine(dataDirectory, "bot.db"));
             Line($"stored state: {results.State.ConversationRows.ToString("N0", CultureInfo.InvariantCulture)} conversation rows, {results.State.BytesPerConversation:F0} B each on average, largest {results.State.LargestBytes.ToString(CultureInfo.InvariantCulture)} B ({StateInspector.Describe(results.State)}); " +
                 $"de-dup rows {results.State.DedupRows.ToString("N0", CultureInfo.InvariantCulture)} x {results.State.DedupBytesPerRow:F0} B (expire after 10 min); SQLite files {Mb(results.State.FileBytes)}");
         }
