@@ -80,6 +80,7 @@ public sealed class MalformedRequestTests(BadInputFixture fixture) : IClassFixtu
     [InlineData("type", "type")]
     [InlineData("conversation", "conversation.id")]
     [InlineData("serviceUrl", "serviceUrl")]
+    [InlineData("channelId", "channelId")]
     public async Task Missing_required_field_is_a_400_that_names_it(string field, string named)
     {
         var node = System.Text.Json.Nodes.JsonNode.Parse(Host.Message("Teams is not working"))!.AsObject();
@@ -120,6 +121,47 @@ public sealed class MalformedRequestTests(BadInputFixture fixture) : IClassFixtu
         var answer = await Host.PostAsync(body);
 
         Assert.Equal(HttpStatusCode.BadRequest, answer.Status);
+    }
+
+    [Theory]
+    [InlineData("\"value\":{\"verb\":\"createTicket\",\"draftId\":\"\\ud800\"}")]
+    [InlineData("\"value\":{\"verb\":\"\\udc37createTicket\"}")]
+    [InlineData("\"channelData\":{\"tenant\":{\"id\":\"\\ud83d<\"}}")]
+    [InlineData("\"value\":{\"\\ud800key\":1}")]
+    public async Task Lone_surrogate_escapes_anywhere_are_a_400(string field)
+    {
+        var body = Host.Message("x").TrimEnd('}') + "," + field + "}";
+
+        var answer = await Host.PostAsync(body);
+
+        Assert.Equal(HttpStatusCode.BadRequest, answer.Status);
+        Assert.Contains("surrogate", answer.Body, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("\"a\\\\ud800\"")]
+    [InlineData("\"\\ud83d\\ude00\"")]
+    [InlineData("\"\\\"\\u0041\"")]
+    public async Task Escapes_that_are_valid_unicode_pass(string text)
+    {
+        var body = Host.Message("x").Replace("\"text\":\"x\"", "\"text\":" + text, StringComparison.Ordinal);
+
+        var answer = await Host.PostAsync(body);
+
+        Assert.Equal(HttpStatusCode.OK, answer.Status);
+    }
+
+    [Theory]
+    [InlineData("https://smba.trafficmanager.net/emea/")]
+    [InlineData("http://10.0.0.8:3978/")]
+    public async Task Local_mode_refuses_a_service_url_it_could_not_answer(string serviceUrl)
+    {
+        var body = Host.Message("Teams is not working").Replace(Host.Connector.ServiceUrl, serviceUrl, StringComparison.Ordinal);
+
+        var answer = await Host.PostAsync(body);
+
+        Assert.Equal(HttpStatusCode.BadRequest, answer.Status);
+        Assert.Contains("loopback", answer.Body, StringComparison.Ordinal);
     }
 
     [Fact]
