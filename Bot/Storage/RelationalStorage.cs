@@ -1,5 +1,7 @@
 using System.Data.Common;
 using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using TeamsItBot.Framework.State;
 
@@ -22,6 +24,9 @@ public abstract class RelationalStorage(StorageDatabase database, TimeProvider t
     private const string UpsertSql =
         "INSERT INTO bot_state (key, document, etag, updated_at) VALUES (@key, @document, @etag, @now) " +
         "ON CONFLICT (key) DO UPDATE SET document = excluded.document, etag = excluded.etag, updated_at = excluded.updated_at";
+
+    // The column is never embedded in HTML: "<", "+" or "'" need no \uXXXX escapes, which only make rows bigger.
+    private static readonly JsonSerializerOptions StoredJson = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     public async Task<IDictionary<string, StoreItem>> ReadAsync(IReadOnlyCollection<string> keys, CancellationToken cancellationToken = default)
     {
@@ -55,6 +60,7 @@ public abstract class RelationalStorage(StorageDatabase database, TimeProvider t
 
         var now = timeProvider.GetUtcNow();
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
+        using var writer = await database.EnterWriteAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         // A fixed order: two multi-key writers then lock rows in the same order and cannot deadlock.
         foreach (var (key, item) in changes.OrderBy(c => c.Key, StringComparer.Ordinal))
@@ -65,7 +71,7 @@ public abstract class RelationalStorage(StorageDatabase database, TimeProvider t
                 "*" => (UpsertSql, null),
                 var etag => (UpdateSql, etag),
             };
-            var json = item.Document.ToJsonString();
+            var json = item.Document.ToJsonString(StoredJson);
             await using var command = expected is null
                 ? connection.CreateCommand(sql, transaction, ("@key", key), ("@document", json), ("@etag", NewETag()), ("@now", now))
                 : connection.CreateCommand(sql, transaction, ("@key", key), ("@document", json), ("@etag", NewETag()), ("@now", now), ("@expected", expected));
@@ -89,6 +95,7 @@ public abstract class RelationalStorage(StorageDatabase database, TimeProvider t
         }
 
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
+        using var writer = await database.EnterWriteAsync(cancellationToken);
         await using var command = KeyListCommand(connection, "DELETE FROM bot_state WHERE key IN ", keys);
         await command.ExecuteNonQueryAsync(cancellationToken);
     }

@@ -9,16 +9,32 @@ namespace TeamsItBot.Storage;
 /// An embedded SQLite file in WAL mode (readers never block the writer). Every connection waits
 /// up to <see cref="BusyTimeout"/> for the write lock instead of failing with SQLITE_BUSY;
 /// write transactions begin IMMEDIATE, so two writers queue rather than deadlock on lock upgrade.
+/// Writers of this process queue on <see cref="StorageDatabase.EnterWriteAsync"/> first, so the
+/// busy wait only ever covers another process. Durability follows <see cref="SqliteSynchronous"/>.
 /// </summary>
 public sealed class SqliteDatabase : StorageDatabase
 {
     public static readonly TimeSpan BusyTimeout = TimeSpan.FromSeconds(10);
 
     private readonly string _connectionString;
+    private readonly string _connectionPragmas;
+    private readonly SemaphoreSlim _writeGate = new(1, 1);
 
-    public SqliteDatabase(string connectionString, IEnumerable<StorageMigration> migrations, ILogger<SqliteDatabase>? logger = null)
+    // Pooled connections keep their native handle, and pragmas hold for the handle's life:
+    // set them once per handle, not on every open (two statements on each of a turn's opens).
+    private readonly System.Runtime.CompilerServices.ConditionalWeakTable<SQLitePCL.sqlite3, object> _configured = [];
+
+    public SqliteDatabase(string connectionString, IEnumerable<StorageMigration> migrations, ILogger<SqliteDatabase>? logger = null,
+        SqliteSynchronous synchronous = SqliteSynchronous.Normal)
         : base(migrations, logger ?? NullLogger<SqliteDatabase>.Instance)
     {
+        if (!Enum.IsDefined(synchronous))
+        {
+            throw new ArgumentOutOfRangeException(nameof(synchronous), synchronous, "Use Normal or Full.");
+        }
+
+        Synchronous = synchronous;
+        _connectionPragmas = $"PRAGMA busy_timeout = {(int)BusyTimeout.TotalMilliseconds}; PRAGMA synchronous = {synchronous.ToString().ToUpperInvariant()};";
         var builder = new SqliteConnectionStringBuilder(connectionString)
         {
             Mode = SqliteOpenMode.ReadWriteCreate,
@@ -35,14 +51,23 @@ public sealed class SqliteDatabase : StorageDatabase
 
     public string FilePath { get; }
 
+    public SqliteSynchronous Synchronous { get; }
+
+    protected override SemaphoreSlim? WriteGate => _writeGate;
+
     protected override async ValueTask<DbConnection> OpenRawConnectionAsync(CancellationToken cancellationToken)
     {
         var connection = new SqliteConnection(_connectionString);
         try
         {
             await connection.OpenAsync(cancellationToken);
-            await using var pragma = connection.CreateCommand(ConnectionPragmas, null);
-            await pragma.ExecuteNonQueryAsync(cancellationToken);
+            if (!_configured.TryGetValue(connection.Handle!, out _))
+            {
+                await using var pragma = connection.CreateCommand(_connectionPragmas, null);
+                await pragma.ExecuteNonQueryAsync(cancellationToken);
+                _configured.AddOrUpdate(connection.Handle!, this);
+            }
+
             return connection;
         }
         catch
@@ -58,8 +83,13 @@ public sealed class SqliteDatabase : StorageDatabase
         try
         {
             connection.Open();
-            using var pragma = connection.CreateCommand(ConnectionPragmas, null);
-            pragma.ExecuteNonQuery();
+            if (!_configured.TryGetValue(connection.Handle!, out _))
+            {
+                using var pragma = connection.CreateCommand(_connectionPragmas, null);
+                pragma.ExecuteNonQuery();
+                _configured.AddOrUpdate(connection.Handle!, this);
+            }
+
             return connection;
         }
         catch
@@ -89,5 +119,4 @@ public sealed class SqliteDatabase : StorageDatabase
         return ValueTask.CompletedTask;
     }
 
-    private static string ConnectionPragmas => $"PRAGMA busy_timeout = {(int)BusyTimeout.TotalMilliseconds}; PRAGMA synchronous = FULL;";
 }

@@ -14,6 +14,11 @@ public sealed class StorageOptionsValidator : IValidateOptions<StorageOptions>
             return ValidateOptionsResult.Fail("Storage__Provider must be one of Memory, Sqlite, Postgres.");
         }
 
+        if (!Enum.IsDefined(options.SqliteSynchronous))
+        {
+            return ValidateOptionsResult.Fail("Storage__SqliteSynchronous must be Normal or Full.");
+        }
+
         switch (options.Provider)
         {
             case StorageProvider.Postgres when string.IsNullOrWhiteSpace(options.ConnectionString):

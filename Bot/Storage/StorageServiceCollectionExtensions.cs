@@ -99,7 +99,7 @@ public static class StorageServiceCollectionExtensions
         var migrations = sp.GetServices<StorageMigration>();
         return options.Provider switch
         {
-            StorageProvider.Sqlite => new SqliteDatabase(options.ConnectionString!, migrations, sp.GetRequiredService<ILogger<SqliteDatabase>>()),
+            StorageProvider.Sqlite => new SqliteDatabase(options.ConnectionString!, migrations, sp.GetRequiredService<ILogger<SqliteDatabase>>(), options.SqliteSynchronous),
             StorageProvider.Postgres => new PostgresDatabase(options.ConnectionString!, migrations, sp.GetRequiredService<ILogger<PostgresDatabase>>()),
             _ => throw new InvalidOperationException("Storage__Provider is Memory: there is no database. Check StorageOptions.Provider before asking for StorageDatabase."),
         };

@@ -47,6 +47,7 @@ public sealed partial class StoreActivityDeduplicator(StorageDatabase database, 
         for (var attempt = 0; ; attempt++)
         {
             var token = Guid.NewGuid().ToString("N");
+            using (await database.EnterWriteAsync(cancellationToken))
             await using (var claim = connection.CreateCommand(ClaimSql, null,
                 ("@conversation", conversationId), ("@activity", activityId), ("@token", token),
                 ("@expires", (now + RunningLease).ToUnixTimeMilliseconds()), ("@now", now.ToUnixTimeMilliseconds())))
@@ -69,6 +70,7 @@ public sealed partial class StoreActivityDeduplicator(StorageDatabase database, 
     public async Task<int> RemoveExpiredAsync(CancellationToken cancellationToken = default)
     {
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
+        using var writer = await database.EnterWriteAsync(cancellationToken);
         await using var command = connection.CreateCommand("DELETE FROM activity_dedup WHERE expires_at <= @now", null,
             ("@now", timeProvider.GetUtcNow().ToUnixTimeMilliseconds()));
         return await command.ExecuteNonQueryAsync(cancellationToken);
@@ -133,13 +135,14 @@ public sealed partial class StoreActivityDeduplicator(StorageDatabase database, 
         return new DeliveryOutcome(false, null);
     }
 
-    private void Finish(string conversationId, string activityId, string token, InvokeResponse? response, bool completed)
+    private async ValueTask FinishAsync(string conversationId, string activityId, string token, InvokeResponse? response, bool completed)
     {
-        // DeliveryClaim.Complete/Abandon are synchronous: a short blocking statement, never an exception.
+        // Never an exception: the turn's answer must not depend on recording it.
         try
         {
-            using var connection = database.OpenConnection();
-            using var command = completed
+            await using var connection = await database.OpenConnectionAsync();
+            using var writer = await database.EnterWriteAsync();
+            await using var command = completed
                 ? connection.CreateCommand(
                     "UPDATE activity_dedup SET state = 'completed', invoke_response = @response, expires_at = @expires " +
                     "WHERE conversation_id = @conversation AND activity_id = @activity AND claim_token = @token", null,
@@ -148,7 +151,7 @@ public sealed partial class StoreActivityDeduplicator(StorageDatabase database, 
                 : connection.CreateCommand(
                     "DELETE FROM activity_dedup WHERE conversation_id = @conversation AND activity_id = @activity AND claim_token = @token", null,
                     ("@conversation", conversationId), ("@activity", activityId), ("@token", token));
-            command.ExecuteNonQuery();
+            await command.ExecuteNonQueryAsync();
         }
         catch (Exception ex) when (ex is DbException or JsonException or NotSupportedException or InvalidOperationException or TimeoutException)
         {
@@ -191,21 +194,20 @@ public sealed partial class StoreActivityDeduplicator(StorageDatabase database, 
 
         public override Task<DeliveryOutcome> EarlierOutcome => throw new InvalidOperationException("The first delivery has no earlier outcome.");
 
-        public override void Complete(InvokeResponse? response)
-        {
-            if (Interlocked.Exchange(ref _finished, 1) == 0)
-            {
-                owner.Finish(conversationId, activityId, token, response, completed: true);
-            }
-        }
+        // The synchronous forms block on the write; the host uses the async ones.
+        public override void Complete(InvokeResponse? response) => CompleteAsync(response).AsTask().GetAwaiter().GetResult();
 
-        public override void Abandon()
-        {
-            if (Interlocked.Exchange(ref _finished, 1) == 0)
-            {
-                owner.Finish(conversationId, activityId, token, null, completed: false);
-            }
-        }
+        public override void Abandon() => AbandonAsync().AsTask().GetAwaiter().GetResult();
+
+        public override ValueTask CompleteAsync(InvokeResponse? response) =>
+            Interlocked.Exchange(ref _finished, 1) == 0
+                ? owner.FinishAsync(conversationId, activityId, token, response, completed: true)
+                : ValueTask.CompletedTask;
+
+        public override ValueTask AbandonAsync() =>
+            Interlocked.Exchange(ref _finished, 1) == 0
+                ? owner.FinishAsync(conversationId, activityId, token, null, completed: false)
+                : ValueTask.CompletedTask;
     }
 
     private sealed class Redelivery(StoreActivityDeduplicator owner, string conversationId, string activityId, string? earlierToken) : DeliveryClaim

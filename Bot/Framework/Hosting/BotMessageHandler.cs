@@ -92,6 +92,11 @@ public sealed partial class BotMessageHandler(
         {
             trustedServiceUrls.Trust(activity.ServiceUrl!);
         }
+        else if (!trustedServiceUrls.IsTrusted(activity.ServiceUrl!))
+        {
+            // Any reply would be refused mid-turn; say so now instead of failing the turn with a 500.
+            return Problem(StatusCodes.Status400BadRequest, "Invalid activity", "Without authentication the bot only replies to loopback service URLs.");
+        }
 
         // The turn outlives the caller: Teams hangs up after 15 s, but a half-done turn (a ticket
         // being filed) must finish rather than be torn down mid-way. Only shutdown cancels it.
@@ -116,11 +121,11 @@ public sealed partial class BotMessageHandler(
                     var (result, response, succeeded) = await RunTurnAsync(activity, cancellationToken);
                     if (succeeded)
                     {
-                        claim.Complete(response);
+                        await claim.CompleteAsync(response);
                     }
                     else
                     {
-                        claim.Abandon();
+                        await claim.AbandonAsync();
                     }
 
                     settled = true;
@@ -132,7 +137,7 @@ public sealed partial class BotMessageHandler(
                     // claim so the redelivery runs instead of waiting on a turn that was cancelled.
                     if (!settled)
                     {
-                        claim.Abandon();
+                        await claim.AbandonAsync();
                     }
                 }
             }
@@ -241,6 +246,11 @@ public sealed partial class BotMessageHandler(
             return (null, "The body is not valid UTF-8 JSON.");
         }
 
+        if (JsonUnicode.HasLoneSurrogate(body))
+        {
+            return (null, "The body contains an unpaired UTF-16 surrogate escape (\\uD800-\\uDFFF), which is not Unicode text.");
+        }
+
         var missing = new List<string>();
         if (string.IsNullOrWhiteSpace(activity?.Type)) missing.Add("type");
         if (string.IsNullOrWhiteSpace(activity?.Conversation?.Id)) missing.Add("conversation.id");
@@ -254,6 +264,12 @@ public sealed partial class BotMessageHandler(
             || (serviceUri.Scheme != Uri.UriSchemeHttps && serviceUri.Scheme != Uri.UriSchemeHttp))
         {
             return (null, "The activity's serviceUrl is not an absolute http(s) URL.");
+        }
+
+        // State is keyed by channel and conversation: a turn without a channel could not load it.
+        if (string.IsNullOrWhiteSpace(activity.ChannelId))
+        {
+            return (null, "The activity lacks channelId.");
         }
 
         return (activity, null);

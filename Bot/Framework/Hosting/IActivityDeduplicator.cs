@@ -24,6 +24,23 @@ public abstract class DeliveryClaim
 
     /// <summary>The turn failed: a later redelivery may run it again.</summary>
     public abstract void Abandon();
+
+    /// <summary>
+    /// <see cref="Complete"/> without holding a thread: a claim kept in a database overrides this,
+    /// so a busy store makes the request wait, not the thread pool.
+    /// </summary>
+    public virtual ValueTask CompleteAsync(InvokeResponse? response)
+    {
+        Complete(response);
+        return ValueTask.CompletedTask;
+    }
+
+    /// <summary><see cref="Abandon"/> without holding a thread.</summary>
+    public virtual ValueTask AbandonAsync()
+    {
+        Abandon();
+        return ValueTask.CompletedTask;
+    }
 }
 
 /// <summary>How a delivery ended: completed (with its invoke response, if any) or abandoned.</summary>
