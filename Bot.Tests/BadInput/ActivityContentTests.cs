@@ -67,12 +67,14 @@ public sealed class ActivityContentTests(BadInputFixture fixture) : IClassFixtur
     [InlineData("{\"action\":{\"type\":\"Action.Submit\",\"verb\":5,\"data\":{}}}")]
     public async Task Card_invoke_with_a_bad_verb_or_draft_answers_in_the_card_protocol(string value)
     {
+        // The host is shared by this class's tests (run one at a time): other cases may have filed tickets.
+        var toolCallsBefore = Host.Jira.ToolCalls.Count;
         var answer = await Host.PostAsync(Invoke("adaptiveCard/action", JsonNode.Parse(value)));
 
         Assert.True(answer.Code is 200 or 400, $"status {answer.Code}: {answer.Body}");
         var body = JsonNode.Parse(answer.Body)!;
         Assert.True(body["statusCode"]!.GetValue<int>() is 200 or 400, answer.Body);
-        Assert.Empty(Host.Jira.ToolCalls);
+        Assert.Equal(toolCallsBefore, Host.Jira.ToolCalls.Count);
     }
 
     [Theory]

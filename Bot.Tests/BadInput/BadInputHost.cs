@@ -48,6 +48,9 @@ public sealed class BadInputHost : IAsyncDisposable
         app.Settings["JIRA_API_TOKEN"] = JiraToken;
         app.Settings["JIRA_PROJECT_KEY"] = "ITSUPPORT";
         app.Settings["Storage:Provider"] = "Memory";
+        // Queued tickets are retried within the test's time.
+        app.Settings["Outbox:InitialBackoff"] = "00:00:00.200";
+        app.Settings["Outbox:PollInterval"] = "00:00:00.100";
         configure?.Invoke(app);
         host.App = app;
         host._client = new HttpClient { BaseAddress = app.ServerAddress, Timeout = TimeSpan.FromSeconds(60) };
