@@ -185,3 +185,50 @@ public sealed class CardActionTests
         Assert.Single(bot.Tickets.Drafts);
     }
 }
+
+public sealed class StoredStateTests
+{
+    [Fact]
+    public async Task An_idle_conversation_after_a_ticket_keeps_under_2_KB_of_state()
+    {
+        await using var bot = new SupportBot();
+        var adapter = new TestAdapter("msteams");
+        await bot.Flow(adapter)
+            .Send("Teams is not working")
+            .AssertReply(a => Assert.Contains("Teams", a.Text))
+            .AssertReply(a => Assert.NotNull(a.Attachments))
+            .Send("still not working")
+            .AssertReply(a => Assert.True(SupportBot.IsConfirmCard(a)))
+            .Send("yes")
+            .StartTestAsync(TestContext.Current.CancellationToken);
+        Assert.Single(bot.Tickets.Drafts);
+        Assert.NotEmpty(bot.Tickets.Drafts.Single().StepsShown);
+
+        const string Key = "msteams/conversations/conv1";
+        var stored = (await bot.Storage.ReadAsync([Key], TestContext.Current.CancellationToken))[Key];
+        var bytes = System.Text.Encoding.UTF8.GetByteCount(stored.Document.ToJsonString());
+
+        TestContext.Current.TestOutputHelper?.WriteLine($"stored state: {bytes} bytes");
+        Assert.True(bytes <= 2048, $"{bytes} bytes stored: {stored.Document.ToJsonString()}");
+        Assert.Contains("ITSUPPORT-1", stored.Document.ToJsonString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_pending_draft_keeps_its_steps_across_turns_for_the_ticket()
+    {
+        await using var bot = new SupportBot();
+        var adapter = new TestAdapter("msteams");
+        await bot.Flow(adapter)
+            .Send("cant connect to vpn")
+            .AssertReply(a => Assert.Contains("VPN", a.Text))
+            .AssertReply(a => Assert.NotNull(a.Attachments))
+            .Send("I need a ticket")
+            .AssertReply(a => Assert.True(SupportBot.IsConfirmCard(a)))
+            .StartTestAsync(TestContext.Current.CancellationToken);
+
+        await adapter.SendTextToBotAsync("yes", bot.Bot.OnTurnAsync, TestContext.Current.CancellationToken);
+
+        var draft = Assert.Single(bot.Tickets.Drafts);
+        Assert.True(draft.StepsShown.Count >= 3, "the steps shown must reach the ticket");
+    }
+}

@@ -26,7 +26,10 @@ internal sealed class SupportBot : IAsyncDisposable
         services.AddItSupport(configuration);
         _services = services.BuildServiceProvider();
         Bot = _services.GetRequiredService<IBot>();
+        Storage = _services.GetRequiredService<TeamsItBot.Framework.State.IStorage>();
     }
+
+    public TeamsItBot.Framework.State.IStorage Storage { get; }
 
     public IBot Bot { get; }
 

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace TeamsItBot.Support.Conversation;
 
 /// <summary>What the bot remembers about one conversation (kept in ConversationState).</summary>
@@ -11,7 +13,8 @@ public sealed class SupportConversationData
     /// <summary>The last problem described, so "I need a ticket" right after the steps reuses it.</summary>
     public string? LastProblem { get; set; }
 
-    public List<string>? LastStepsShown { get; set; }
+    /// <summary>The guide those steps came from (its steps are read back from the knowledge base).</summary>
+    public string? LastTopicId { get; set; }
 
     /// <summary>The draft whose confirm card was shown last: a typed "yes" confirms this one.</summary>
     public string? PendingDraftId { get; set; }
@@ -46,7 +49,22 @@ public sealed class TicketDraftRecord
 {
     public required string DraftId { get; init; }
     public required string Problem { get; init; }
+
+    /// <summary>The steps the ticket will list; kept only while the ticket is still to be made.</summary>
+    [JsonIgnore]
     public List<string> StepsShown { get; init; } = [];
+
+    /// <summary>
+    /// What is stored of <see cref="StepsShown"/>: nothing once the draft is settled (the outbox
+    /// holds the ticket's content), which keeps an idle conversation's state small.
+    /// </summary>
+    [JsonPropertyName("stepsShown")]
+    public List<string>? StoredSteps
+    {
+        get => Status is DraftStatus.Pending or DraftStatus.Queued ? StepsShown : null;
+        init => StepsShown = value ?? [];
+    }
+
     public string? TopicTitle { get; init; }
     public string? ReporterName { get; init; }
     public string? ReporterObjectId { get; init; }

@@ -13,10 +13,17 @@ public sealed class MainDialog : ComponentDialog
     private const string RouteWaterfall = "route";
     private readonly SupportStateAccessors _state;
     private readonly TicketConfirmation _confirmation;
+    private readonly KnowledgeBase.KnowledgeBase _knowledgeBase;
 
-    public MainDialog(SupportStateAccessors state, TicketConfirmation confirmation, TroubleshootingDialog troubleshooting, TicketRequestDialog ticketRequest)
+    public MainDialog(
+        SupportStateAccessors state,
+        TicketConfirmation confirmation,
+        KnowledgeBase.KnowledgeBase knowledgeBase,
+        TroubleshootingDialog troubleshooting,
+        TicketRequestDialog ticketRequest)
         : base(nameof(MainDialog))
     {
+        _knowledgeBase = knowledgeBase;
         _state = state;
         _confirmation = confirmation;
         AddDialog(troubleshooting);
@@ -103,11 +110,18 @@ public sealed class MainDialog : ComponentDialog
         {
             var request = description is not null
                 ? new TicketRequest(description, [], null)
-                : new TicketRequest(data.LastProblem, data.LastStepsShown ?? [], null);
+                : LastTicketRequest(data);
             return await step.BeginDialogAsync(nameof(TicketRequestDialog), request, cancellationToken);
         }
 
         return await step.BeginDialogAsync(nameof(TroubleshootingDialog), text, cancellationToken);
+    }
+
+    /// <summary>"I need a ticket" after the steps: the last problem, with the steps of its guide.</summary>
+    private TicketRequest LastTicketRequest(SupportConversationData data)
+    {
+        var topic = data.LastProblem is null ? null : _knowledgeBase.FindTopic(data.LastTopicId);
+        return new TicketRequest(data.LastProblem, topic?.Steps ?? [], topic == _knowledgeBase.General ? null : topic?.Title);
     }
 
     private async Task<DialogTurnResult> FinishAsync(WaterfallStepContext step, CancellationToken cancellationToken)

@@ -44,7 +44,7 @@ public sealed class TroubleshootingDialog : ComponentDialog
 
         var data = await _state.GetDataAsync(step.Context, cancellationToken);
         data.LastProblem = problem;
-        data.LastStepsShown = [.. steps];
+        data.LastTopicId = match?.Topic.Id ?? _knowledgeBase.General.Id;
 
         await step.Context.SendActivityAsync(FormatSteps(match?.Topic, steps), cancellationToken);
 
