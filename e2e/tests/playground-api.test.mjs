@@ -91,7 +91,12 @@ test('Create ticket (Action.Execute): invoke response, typing, link reply, card 
   const linkCard = cardOf(await chat.waitFor('the link card', hasCardTitled(`Created ticket ${key}`), mark));
   assert.deepEqual(linkCard.actions, [{ type: 'Action.OpenUrl', url: browseUrl, title: 'Open in Jira' }]);
 
-  const update = await chat.waitFor('the replaced card', (f) => f.action === 'updateMessage' && f.message.messageId === confirm.message.messageId, mark);
+  // The card is replaced twice: "Creating ticket..." before Jira is asked, then the result; neither has buttons.
+  const isUpdateOfConfirm = (f) => f.action === 'updateMessage' && f.message.messageId === confirm.message.messageId;
+  const update = await chat.waitFor('the replaced card', (f) => isUpdateOfConfirm(f) && cardOf(f)?.body?.[0]?.text === `Created ticket ${key}`, mark);
+  const creating = chat.botFrames(mark).filter(isUpdateOfConfirm).map(cardOf);
+  assert.equal(creating[0].body[0].text, 'Creating ticket...');
+  assert.ok(creating.every((c) => c.actions === undefined), 'no replacement card has buttons');
   const replaced = cardOf(update);
   assert.equal(replaced.body[0].text, `Created ticket ${key}`);
   assert.equal(replaced.body[0].color, 'Good');
@@ -131,6 +136,7 @@ test('a typed "yes please" creates the ticket and replaces the card', async () =
   await chat.send('yes please');
   const link = await chat.waitFor('the link reply', isText('Created ticket ITSUPPORT-'), mark);
   const key = link.message.text.match(/ITSUPPORT-\d+/)[0];
-  const update = await chat.waitFor('the replaced card', (f) => f.action === 'updateMessage' && f.message.messageId === confirm.message.messageId, mark);
-  assert.equal(cardOf(update).body[0].text, `Created ticket ${key}`);
+  const update = await chat.waitFor('the replaced card', (f) => f.action === 'updateMessage' && f.message.messageId === confirm.message.messageId
+    && cardOf(f)?.body?.[0]?.text === `Created ticket ${key}`, mark);
+  assert.equal(cardOf(update).actions, undefined);
 });
