@@ -19,7 +19,15 @@ public static class TelemetryServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddBotTelemetry(this IServiceCollection services, IConfiguration configuration)
     {
-        var builder = services.AddOpenTelemetry()
+        // With nowhere to export, the SDK would still build a span for every request and outgoing
+        // call: a measurable share of a turn. The "TeamsItBot" meter records either way, so local
+        // listeners (dotnet-counters, tests) still see it.
+        if (!HealthOptionsValidator.IsHttpUrl(configuration[OtlpEndpointKey] ?? string.Empty))
+        {
+            return services;
+        }
+
+        services.AddOpenTelemetry()
             .ConfigureResource(resource =>
             {
                 if (string.IsNullOrWhiteSpace(configuration["OTEL_SERVICE_NAME"]))
@@ -34,12 +42,8 @@ public static class TelemetryServiceCollectionExtensions
             .WithMetrics(metrics => metrics
                 .AddMeter(Telemetry.Name)
                 .AddAspNetCoreInstrumentation()
-                .AddHttpClientInstrumentation());
-
-        if (HealthOptionsValidator.IsHttpUrl(configuration[OtlpEndpointKey] ?? string.Empty))
-        {
-            builder.UseOtlpExporter();
-        }
+                .AddHttpClientInstrumentation())
+            .UseOtlpExporter();
 
         return services;
     }
