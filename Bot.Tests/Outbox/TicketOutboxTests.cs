@@ -36,6 +36,51 @@ public sealed class TicketOutboxTests
 
     private static TicketDraft Draft(string id = "draft-1") => new(id, "Printer offline", [], "Ann", "oid");
 
+    /// <summary>A store whose recording takes a while to return, as a database round trip does.</summary>
+    private sealed class SlowRecordingStore(ITicketOutboxStore inner) : ITicketOutboxStore
+    {
+        public async Task<(OutboxItem Item, bool Added)> AddIfAbsentAsync(OutboxItem item, CancellationToken cancellationToken)
+        {
+            var result = await inner.AddIfAbsentAsync(item, cancellationToken);
+            await Task.Delay(30, cancellationToken);
+            return result;
+        }
+
+        public Task<OutboxItem?> GetAsync(string draftId, CancellationToken cancellationToken) => inner.GetAsync(draftId, cancellationToken);
+
+        public Task<OutboxItem?> TryClaimAsync(string draftId, string owner, DateTimeOffset now, DateTimeOffset leaseUntil, CancellationToken cancellationToken) =>
+            inner.TryClaimAsync(draftId, owner, now, leaseUntil, cancellationToken);
+
+        public Task<IReadOnlyList<OutboxItem>> ClaimDueAsync(string owner, DateTimeOffset now, DateTimeOffset leaseUntil, int max, CancellationToken cancellationToken) =>
+            inner.ClaimDueAsync(owner, now, leaseUntil, max, cancellationToken);
+
+        public Task<bool> UpdateAsync(OutboxItem item, string owner, CancellationToken cancellationToken) => inner.UpdateAsync(item, owner, cancellationToken);
+
+        public Task<bool> RearmAsync(string draftId, DateTimeOffset now, CancellationToken cancellationToken) => inner.RearmAsync(draftId, now, cancellationToken);
+    }
+
+    [Fact]
+    public async Task A_fresh_confirmation_is_never_taken_by_a_polling_worker()
+    {
+        var time = new FakeTimeProvider(new DateTimeOffset(2030, 1, 1, 8, 0, 0, TimeSpan.Zero));
+        var options = Options.Create(new OutboxOptions());
+        var store = new SlowRecordingStore(new MemoryTicketOutboxStore());
+        var tickets = new RecordingTicketService();
+        var notifier = new RecordingNotifier();
+        var outbox = new TicketOutbox(store, tickets, options, time, NullLogger<TicketOutbox>.Instance);
+        var worker = new TicketOutboxWorker(outbox, store, notifier, options, time, NullLogger<TicketOutboxWorker>.Instance);
+
+        // The worker polls while each confirmation is between recording its item and sending it.
+        var submitting = Enumerable.Range(0, 5).Select(i => outbox.SubmitAsync(Draft($"draft-{i}"), null, Token)).ToList();
+        await Task.Delay(10, Token);
+        var taken = await worker.RunOnceAsync(Token);
+        var outcomes = await Task.WhenAll(submitting);
+
+        Assert.Equal(0, taken);
+        Assert.All(outcomes, o => Assert.Equal(OutboxOutcome.Created, o.Outcome));
+        Assert.Equal(5, tickets.Drafts.Count);
+    }
+
     [Fact]
     public async Task Transient_failures_are_retried_with_growing_delays_until_the_give_up_time_then_the_user_is_told()
     {

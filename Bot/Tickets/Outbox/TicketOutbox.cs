@@ -29,22 +29,38 @@ public sealed partial class TicketOutbox(
     {
         ArgumentNullException.ThrowIfNull(draft);
         var now = timeProvider.GetUtcNow();
-        var (item, added) = await store.AddIfAbsentAsync(OutboxItem.New(draft, notifyTarget, now), cancellationToken);
+        var settings = options.Value;
+        // Recorded already leased to this turn: a worker polling between the insert and a separate
+        // claim would otherwise take the fresh item and leave the clicking user waiting.
+        var fresh = OutboxItem.New(draft, notifyTarget, now) with
+        {
+            Status = OutboxStatus.Sending,
+            Attempts = 1,
+            LeaseOwner = InstanceId,
+            LeaseUntil = now + settings.LeaseDuration,
+        };
+        var (item, added) = await store.AddIfAbsentAsync(fresh, cancellationToken);
+        OutboxItem? claimed;
         if (added)
         {
             LogRecorded(draft.Id);
+            claimed = item;
         }
-        else if (item.Status == OutboxStatus.Created)
+        else
         {
-            return new OutboxSubmission(OutboxOutcome.AlreadyCreated, item);
-        }
-        else if (item.Status == OutboxStatus.GivenUp && await store.RearmAsync(draft.Id, now, cancellationToken))
-        {
-            LogRearmed(draft.Id, item.LastFailure);
+            if (item.Status == OutboxStatus.Created)
+            {
+                return new OutboxSubmission(OutboxOutcome.AlreadyCreated, item);
+            }
+
+            if (item.Status == OutboxStatus.GivenUp && await store.RearmAsync(draft.Id, now, cancellationToken))
+            {
+                LogRearmed(draft.Id, item.LastFailure);
+            }
+
+            claimed = await store.TryClaimAsync(draft.Id, InstanceId, now, now + settings.LeaseDuration, cancellationToken);
         }
 
-        var settings = options.Value;
-        var claimed = await store.TryClaimAsync(draft.Id, InstanceId, now, now + settings.LeaseDuration, cancellationToken);
         if (claimed is null)
         {
             return await AwaitOtherAttemptAsync(draft.Id, cancellationToken);
