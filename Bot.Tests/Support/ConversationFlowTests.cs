@@ -256,6 +256,39 @@ public sealed class ConversationFlowTests
     }
 
     [Fact]
+    public async Task Group_chat_answer_buttons_submit_data_and_work_without_a_mention()
+    {
+        await using var bot = new SupportBot();
+        var adapter = new TestAdapter("msteams");
+        var group = new ConversationAccount { Id = "19:group@thread.v2", ConversationType = "groupChat", IsGroup = true };
+        var mentioned = adapter.MakeActivity("<at>IT Bot</at> vpn wont connect");
+        mentioned.Conversation = group;
+        mentioned.Entities = [new Entity { Type = "mention", Text = "<at>IT Bot</at>", Mentioned = new ChannelAccount { Id = "bot", Name = "IT Bot" } }];
+        string? notFixedAnswer = null;
+
+        await bot.Flow(adapter)
+            .Send(mentioned)
+            .AssertReply(a => Assert.Contains("VPN", a.Text))
+            .AssertReply(a =>
+            {
+                var button = SupportBot.CardJson(a).GetProperty("actions")[1];
+                Assert.Equal("Action.Submit", button.GetProperty("type").GetString());
+                Assert.False(button.GetProperty("data").TryGetProperty("msteams", out _), "imBack would post an unmentioned message the bot ignores");
+                notFixedAnswer = button.GetProperty("data").GetProperty("answer").GetString();
+            })
+            .StartTestAsync(TestContext.Current.CancellationToken);
+
+        var click = adapter.MakeActivity();
+        click.Text = null;
+        click.Conversation = group;
+        click.Value = System.Text.Json.JsonSerializer.SerializeToElement(new { answer = notFixedAnswer });
+        await bot.Flow(adapter)
+            .Send(click)
+            .AssertReply(a => Assert.True(SupportBot.IsConfirmCard(a), "the submitted answer must reach the dialog"))
+            .StartTestAsync(TestContext.Current.CancellationToken);
+    }
+
+    [Fact]
     public async Task User_markdown_in_the_card_is_shown_as_plain_text_runs()
     {
         await using var bot = new SupportBot();

@@ -64,8 +64,9 @@ public sealed partial class ItSupportBot(
             return;
         }
 
-        // Card buttons that answer "as if typed" (imBack) reach some clients as a value, not text.
-        if (string.IsNullOrWhiteSpace(activity.Text) && CardAction.ReadImBackText(value) is { } typed)
+        // Card buttons that answer "as if typed": imBack reaches some clients as a value, not text,
+        // and in group chats the answer is submitted as data.
+        if (string.IsNullOrWhiteSpace(activity.Text) && CardAction.ReadAnswerText(value) is { } typed)
         {
             activity.Text = typed;
         }
@@ -164,11 +165,11 @@ public sealed partial class ItSupportBot(
                 ? new CardAction(GetString(data, "verb")!, GetString(data, SupportCards.DraftIdKey))
                 : null;
 
-        public static string? ReadImBackText(JsonElement? value) =>
-            value is { ValueKind: JsonValueKind.Object } data
-            && data.TryGetProperty("msteams", out var msteams) && msteams.ValueKind == JsonValueKind.Object
+        public static string? ReadAnswerText(JsonElement? value) =>
+            value is not { ValueKind: JsonValueKind.Object } data ? null
+            : data.TryGetProperty("msteams", out var msteams) && msteams.ValueKind == JsonValueKind.Object
                 ? GetString(msteams, "value") ?? GetString(msteams, "text")
-                : null;
+                : GetString(data, SupportCards.AnswerKey);
 
         private static string? GetString(JsonElement element, string name) =>
             element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var p) && p.ValueKind == JsonValueKind.String

@@ -13,14 +13,21 @@ public static class SupportCards
     public const string DeclineVerb = "declineTicket";
     public const string DraftIdKey = "draftId";
 
-    /// <summary>"Did that fix it?" with two buttons that answer as if typed (Teams imBack).</summary>
-    public static AdaptiveCard FixedQuestion() => new()
+    /// <summary>The key of a button's answer in the submitted data (group chats).</summary>
+    public const string AnswerKey = "answer";
+
+    /// <summary>
+    /// "Did that fix it?" with two buttons. In personal chat they answer as if typed (Teams imBack,
+    /// shown as the user's message); in group chats such a message would lack the @mention the bot
+    /// waits for, so there they submit the answer as data.
+    /// </summary>
+    public static AdaptiveCard FixedQuestion(bool inGroup = false) => new()
     {
         Body = [new TextBlock("Did that fix it?") { Weight = "Bolder" }],
         Actions =
         [
-            ImBack("Yes, it's fixed", "Yes, it's fixed"),
-            ImBack("No, still not working", "Still not working"),
+            Answer("Yes, it's fixed", "Yes, it's fixed", inGroup),
+            Answer("No, still not working", "Still not working", inGroup),
         ],
         FallbackText = "Did that fix it? Reply \"yes\" or \"still not working\".",
     };
@@ -122,8 +129,7 @@ public static class SupportCards
 
     private static Dictionary<string, object?> DraftData(TicketDraftRecord draft) => new() { [DraftIdKey] = draft.DraftId };
 
-    private static ActionSubmit ImBack(string title, string text) => new(title, new Dictionary<string, object?>
-    {
-        ["msteams"] = new Dictionary<string, object?> { ["type"] = "imBack", ["value"] = text },
-    });
+    private static ActionSubmit Answer(string title, string text, bool asData) => new(title, asData
+        ? new Dictionary<string, object?> { [AnswerKey] = text }
+        : new Dictionary<string, object?> { ["msteams"] = new Dictionary<string, object?> { ["type"] = "imBack", ["value"] = text } });
 }

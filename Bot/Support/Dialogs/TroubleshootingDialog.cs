@@ -49,7 +49,7 @@ public sealed class TroubleshootingDialog : ComponentDialog
         await step.Context.SendActivityAsync(FormatSteps(match?.Topic, steps), cancellationToken);
 
         var question = Activity.CreateMessageActivity();
-        question.Attachments = [SupportCards.FixedQuestion().ToAttachment()];
+        question.Attachments = [SupportCards.FixedQuestion(step.Context.Activity.IsGroupConversation()).ToAttachment()];
         return await step.PromptAsync(FixedPrompt, new PromptOptions
         {
             Prompt = question,
