@@ -6,7 +6,7 @@ using TeamsItBot.Storage;
 
 namespace TeamsItBot.Tests.Storage;
 
-/// <summary>The SQLite settings that decide throughput: durability level, pragmas on pooled connections, the in-process writer queue.</summary>
+/// <summary>The SQLite settings that decide throughput: durability level, pragmas on pooled connections, group commit.</summary>
 public sealed class SqliteTuningTests : IAsyncDisposable
 {
     private readonly string _directory = Path.Combine(Path.GetTempPath(), "teamsitbot-tuning-" + Guid.NewGuid().ToString("N")[..8]);
@@ -29,21 +29,6 @@ public sealed class SqliteTuningTests : IAsyncDisposable
 
         using var sync = database.OpenConnection();
         Assert.Equal(expected, await ScalarAsync(sync, "PRAGMA synchronous"));
-    }
-
-    [Fact]
-    public async Task Sqlite_writers_of_one_process_queue_in_turn()
-    {
-        var database = Create(SqliteSynchronous.Normal);
-        var first = await database.EnterWriteAsync(Token);
-        var second = database.EnterWriteAsync(Token).AsTask();
-        await Task.Delay(50, Token);
-        Assert.False(second.IsCompleted);
-
-        first.Dispose();
-        first.Dispose();
-        (await second.WaitAsync(TimeSpan.FromSeconds(5), Token)).Dispose();
-        (await database.EnterWriteAsync(Token).AsTask().WaitAsync(TimeSpan.FromSeconds(5), Token)).Dispose();
     }
 
     [Fact]

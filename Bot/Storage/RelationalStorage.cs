@@ -38,7 +38,7 @@ public abstract class RelationalStorage(StorageDatabase database, TimeProvider t
         }
 
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
-        await using var command = KeyListCommand(connection, "SELECT key, document, etag FROM bot_state WHERE key IN ", keys);
+        await using var command = KeyListCommand(connection, null, "SELECT key, document, etag FROM bot_state WHERE key IN ", keys);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
@@ -59,31 +59,33 @@ public abstract class RelationalStorage(StorageDatabase database, TimeProvider t
         }
 
         var now = timeProvider.GetUtcNow();
-        await using var connection = await database.OpenConnectionAsync(cancellationToken);
-        using var writer = await database.EnterWriteAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         // A fixed order: two multi-key writers then lock rows in the same order and cannot deadlock.
-        foreach (var (key, item) in changes.OrderBy(c => c.Key, StringComparer.Ordinal))
+        var rows = changes.OrderBy(c => c.Key, StringComparer.Ordinal)
+            .Select(c => (c.Key, c.Value.ETag, Json: c.Value.Document.ToJsonString(StoredJson)))
+            .ToList();
+        await database.WriteAsync(async (connection, transaction, ct) =>
         {
-            var (sql, expected) = item.ETag switch
+            foreach (var (key, etag, json) in rows)
             {
-                null => (InsertSql, null),
-                "*" => (UpsertSql, null),
-                var etag => (UpdateSql, etag),
-            };
-            var json = item.Document.ToJsonString(StoredJson);
-            await using var command = expected is null
-                ? connection.CreateCommand(sql, transaction, ("@key", key), ("@document", json), ("@etag", NewETag()), ("@now", now))
-                : connection.CreateCommand(sql, transaction, ("@key", key), ("@document", json), ("@etag", NewETag()), ("@now", now), ("@expected", expected));
+                var (sql, expected) = etag switch
+                {
+                    null => (InsertSql, null),
+                    "*" => (UpsertSql, null),
+                    _ => (UpdateSql, etag),
+                };
+                await using var command = expected is null
+                    ? connection.CreateCommand(sql, transaction, ("@key", key), ("@document", json), ("@etag", NewETag()), ("@now", now))
+                    : connection.CreateCommand(sql, transaction, ("@key", key), ("@document", json), ("@etag", NewETag()), ("@now", now), ("@expected", expected));
 
-            if (await command.ExecuteNonQueryAsync(cancellationToken) == 0)
-            {
-                await transaction.RollbackAsync(cancellationToken);
-                throw new StorageConcurrencyException(key);
+                // Throwing undoes this call's earlier rows too: the write is all or nothing.
+                if (await command.ExecuteNonQueryAsync(ct) == 0)
+                {
+                    throw new StorageConcurrencyException(key);
+                }
             }
-        }
 
-        await transaction.CommitAsync(cancellationToken);
+            return rows.Count;
+        }, cancellationToken);
     }
 
     public async Task DeleteAsync(IReadOnlyCollection<string> keys, CancellationToken cancellationToken = default)
@@ -94,15 +96,17 @@ public abstract class RelationalStorage(StorageDatabase database, TimeProvider t
             return;
         }
 
-        await using var connection = await database.OpenConnectionAsync(cancellationToken);
-        using var writer = await database.EnterWriteAsync(cancellationToken);
-        await using var command = KeyListCommand(connection, "DELETE FROM bot_state WHERE key IN ", keys);
-        await command.ExecuteNonQueryAsync(cancellationToken);
+        await database.WriteAsync(async (connection, transaction, ct) =>
+        {
+            await using var command = KeyListCommand(connection, transaction, "DELETE FROM bot_state WHERE key IN ", keys);
+            return await command.ExecuteNonQueryAsync(ct);
+        }, cancellationToken);
     }
 
-    private static DbCommand KeyListCommand(DbConnection connection, string sqlPrefix, IReadOnlyCollection<string> keys)
+    private static DbCommand KeyListCommand(DbConnection connection, DbTransaction? transaction, string sqlPrefix, IReadOnlyCollection<string> keys)
     {
         var command = connection.CreateCommand();
+        command.Transaction = transaction;
         var sql = new StringBuilder(sqlPrefix).Append('(');
         var i = 0;
         foreach (var key in keys.Distinct(StringComparer.Ordinal))

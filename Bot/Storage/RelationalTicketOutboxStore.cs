@@ -32,18 +32,21 @@ public abstract class RelationalTicketOutboxStore(StorageDatabase database) : IT
     public async Task<(OutboxItem Item, bool Added)> AddIfAbsentAsync(OutboxItem item, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(item);
-        await using var connection = await database.OpenConnectionAsync(cancellationToken);
-        await using (var insert = connection.CreateCommand(
-            $"INSERT INTO ticket_outbox ({ColumnList}) VALUES (@draft_id, @draft, @notify_target, @status, @attempts, @next_attempt_at, " +
-            "@lease_owner, @lease_until, @ticket_key, @browse_url, @last_error, @last_failure, @notify_pending, @created_at, @armed_at, @updated_at) " +
-            "ON CONFLICT (draft_id) DO NOTHING", null, Parameters(item)))
+        var parameters = Parameters(item);
+        var added = await database.WriteAsync(async (connection, transaction, ct) =>
         {
-            if (await insert.ExecuteNonQueryAsync(cancellationToken) == 1)
-            {
-                return (item, true);
-            }
+            await using var insert = connection.CreateCommand(
+                $"INSERT INTO ticket_outbox ({ColumnList}) VALUES (@draft_id, @draft, @notify_target, @status, @attempts, @next_attempt_at, " +
+                "@lease_owner, @lease_until, @ticket_key, @browse_url, @last_error, @last_failure, @notify_pending, @created_at, @armed_at, @updated_at) " +
+                "ON CONFLICT (draft_id) DO NOTHING", transaction, parameters);
+            return await insert.ExecuteNonQueryAsync(ct) == 1;
+        }, cancellationToken);
+        if (added)
+        {
+            return (item, true);
         }
 
+        await using var connection = await database.OpenConnectionAsync(cancellationToken);
         return (await GetAsync(connection, item.DraftId, cancellationToken)
             ?? throw new InvalidOperationException($"Outbox item {item.DraftId} conflicted but cannot be read."), false);
     }
@@ -56,45 +59,55 @@ public abstract class RelationalTicketOutboxStore(StorageDatabase database) : IT
 
     public async Task<OutboxItem?> TryClaimAsync(string draftId, string owner, DateTimeOffset now, DateTimeOffset leaseUntil, CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenConnectionAsync(cancellationToken);
-        await using var command = connection.CreateCommand(
-            $"UPDATE ticket_outbox SET {ClaimSet} WHERE draft_id = @draft_id AND {Sendable} AND {Due} RETURNING {ColumnList}", null,
-            ("@draft_id", draftId), ("@owner", owner), ("@lease", leaseUntil.ToUnixTimeMilliseconds()), ("@now", now.ToUnixTimeMilliseconds()));
-        return (await ReadAllAsync(command, cancellationToken)).SingleOrDefault();
+        var claimed = await database.WriteAsync(async (connection, transaction, ct) =>
+        {
+            await using var command = connection.CreateCommand(
+                $"UPDATE ticket_outbox SET {ClaimSet} WHERE draft_id = @draft_id AND {Sendable} AND {Due} RETURNING {ColumnList}", transaction,
+                ("@draft_id", draftId), ("@owner", owner), ("@lease", leaseUntil.ToUnixTimeMilliseconds()), ("@now", now.ToUnixTimeMilliseconds()));
+            return await ReadAllAsync(command, ct);
+        }, cancellationToken);
+        return claimed.SingleOrDefault();
     }
 
     public async Task<IReadOnlyList<OutboxItem>> ClaimDueAsync(string owner, DateTimeOffset now, DateTimeOffset leaseUntil, int max, CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenConnectionAsync(cancellationToken);
-        await using var command = connection.CreateCommand(
-            $"UPDATE ticket_outbox SET {ClaimSet} WHERE draft_id IN (" +
-            $"SELECT draft_id FROM ticket_outbox WHERE ({Sendable} OR notify_pending = 1) AND {Due} " +
-            $"ORDER BY next_attempt_at LIMIT @max {ClaimLockClause}) RETURNING {ColumnList}", null,
-            ("@owner", owner), ("@lease", leaseUntil.ToUnixTimeMilliseconds()), ("@now", now.ToUnixTimeMilliseconds()), ("@max", max));
-        return await ReadAllAsync(command, cancellationToken);
+        return await database.WriteAsync<IReadOnlyList<OutboxItem>>(async (connection, transaction, ct) =>
+        {
+            await using var command = connection.CreateCommand(
+                $"UPDATE ticket_outbox SET {ClaimSet} WHERE draft_id IN (" +
+                $"SELECT draft_id FROM ticket_outbox WHERE ({Sendable} OR notify_pending = 1) AND {Due} " +
+                $"ORDER BY next_attempt_at LIMIT @max {ClaimLockClause}) RETURNING {ColumnList}", transaction,
+                ("@owner", owner), ("@lease", leaseUntil.ToUnixTimeMilliseconds()), ("@now", now.ToUnixTimeMilliseconds()), ("@max", max));
+            return await ReadAllAsync(command, ct);
+        }, cancellationToken);
     }
 
     public async Task<bool> UpdateAsync(OutboxItem item, string owner, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(item);
-        await using var connection = await database.OpenConnectionAsync(cancellationToken);
-        await using var command = connection.CreateCommand(
-            "UPDATE ticket_outbox SET status = @status, attempts = @attempts, next_attempt_at = @next_attempt_at, lease_owner = @lease_owner, " +
-            "lease_until = @lease_until, ticket_key = @ticket_key, browse_url = @browse_url, last_error = @last_error, last_failure = @last_failure, " +
-            "notify_pending = @notify_pending, armed_at = @armed_at, updated_at = @updated_at " +
-            "WHERE draft_id = @draft_id AND (lease_owner = @owner OR (@status = 'created' AND status <> 'created'))", null,
-            [.. Parameters(item), ("@owner", owner)]);
-        return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
+        (string, object?)[] parameters = [.. Parameters(item), ("@owner", owner)];
+        return await database.WriteAsync(async (connection, transaction, ct) =>
+        {
+            await using var command = connection.CreateCommand(
+                "UPDATE ticket_outbox SET status = @status, attempts = @attempts, next_attempt_at = @next_attempt_at, lease_owner = @lease_owner, " +
+                "lease_until = @lease_until, ticket_key = @ticket_key, browse_url = @browse_url, last_error = @last_error, last_failure = @last_failure, " +
+                "notify_pending = @notify_pending, armed_at = @armed_at, updated_at = @updated_at " +
+                "WHERE draft_id = @draft_id AND (lease_owner = @owner OR (@status = 'created' AND status <> 'created'))", transaction,
+                parameters);
+            return await command.ExecuteNonQueryAsync(ct) == 1;
+        }, cancellationToken);
     }
 
     public async Task<bool> RearmAsync(string draftId, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenConnectionAsync(cancellationToken);
-        await using var command = connection.CreateCommand(
-            "UPDATE ticket_outbox SET status = 'pending', next_attempt_at = @now, armed_at = @now, notify_pending = 0, updated_at = @now " +
-            "WHERE draft_id = @draft_id AND status = 'given_up' AND (lease_until IS NULL OR lease_until <= @now)", null,
-            ("@draft_id", draftId), ("@now", now.ToUnixTimeMilliseconds()));
-        return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
+        return await database.WriteAsync(async (connection, transaction, ct) =>
+        {
+            await using var command = connection.CreateCommand(
+                "UPDATE ticket_outbox SET status = 'pending', next_attempt_at = @now, armed_at = @now, notify_pending = 0, updated_at = @now " +
+                "WHERE draft_id = @draft_id AND status = 'given_up' AND (lease_until IS NULL OR lease_until <= @now)", transaction,
+                ("@draft_id", draftId), ("@now", now.ToUnixTimeMilliseconds()));
+            return await command.ExecuteNonQueryAsync(ct) == 1;
+        }, cancellationToken);
     }
 
     private static async Task<OutboxItem?> GetAsync(DbConnection connection, string draftId, CancellationToken cancellationToken)

@@ -9,7 +9,7 @@ namespace TeamsItBot.Storage;
 /// An embedded SQLite file in WAL mode (readers never block the writer). Every connection waits
 /// up to <see cref="BusyTimeout"/> for the write lock instead of failing with SQLITE_BUSY;
 /// write transactions begin IMMEDIATE, so two writers queue rather than deadlock on lock upgrade.
-/// Writers of this process queue on <see cref="StorageDatabase.EnterWriteAsync"/> first, so the
+/// Writes of this process go through one <see cref="SqliteWriteBatcher"/> (group commit), so the
 /// busy wait only ever covers another process. Durability follows <see cref="SqliteSynchronous"/>.
 /// </summary>
 public sealed class SqliteDatabase : StorageDatabase
@@ -18,7 +18,7 @@ public sealed class SqliteDatabase : StorageDatabase
 
     private readonly string _connectionString;
     private readonly string _connectionPragmas;
-    private readonly SemaphoreSlim _writeGate = new(1, 1);
+    private readonly SqliteWriteBatcher _writer;
 
     // Pooled connections keep their native handle, and pragmas hold for the handle's life:
     // set them once per handle, not on every open (two statements on each of a turn's opens).
@@ -45,6 +45,7 @@ public sealed class SqliteDatabase : StorageDatabase
         builder.DataSource = FilePath;
         _connectionString = builder.ConnectionString;
         Directory.CreateDirectory(Path.GetDirectoryName(FilePath)!);
+        _writer = new SqliteWriteBatcher(OpenConnectionAsync, logger ?? NullLogger<SqliteDatabase>.Instance);
     }
 
     public override StorageProvider Provider => StorageProvider.Sqlite;
@@ -53,7 +54,14 @@ public sealed class SqliteDatabase : StorageDatabase
 
     public SqliteSynchronous Synchronous { get; }
 
-    protected override SemaphoreSlim? WriteGate => _writeGate;
+    /// <summary>The group-commit writer, for diagnostics (commits against writes).</summary>
+    public SqliteWriteBatcher Writer => _writer;
+
+    public override Task<T> WriteAsync<T>(Func<DbConnection, DbTransaction, CancellationToken, Task<T>> work, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(work);
+        return _writer.WriteAsync(work, cancellationToken);
+    }
 
     protected override async ValueTask<DbConnection> OpenRawConnectionAsync(CancellationToken cancellationToken)
     {
@@ -111,12 +119,12 @@ public sealed class SqliteDatabase : StorageDatabase
         return ((SqliteConnection)connection).BeginTransaction(deferred: false);
     }
 
-    protected override ValueTask DisposeCoreAsync()
+    protected override async ValueTask DisposeCoreAsync()
     {
+        await _writer.DisposeAsync();
         // Pooled connections keep the file open; release them so the file can be moved or deleted.
         using var connection = new SqliteConnection(_connectionString);
         SqliteConnection.ClearPool(connection);
-        return ValueTask.CompletedTask;
     }
 
 }

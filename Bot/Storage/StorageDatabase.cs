@@ -32,23 +32,19 @@ public abstract partial class StorageDatabase : IAsyncDisposable
     public abstract StorageProvider Provider { get; }
 
     /// <summary>
-    /// Enter before a write transaction; dispose after commit. SQLite admits one writer at a time
-    /// and a writer that finds the lock taken sleeps in SQLite's busy handler (in steps of up to
-    /// 100 ms), so this process queues its writers here instead. Other databases do not wait.
+    /// Runs <paramref name="work"/> in a write transaction and commits it. The work must neither
+    /// commit nor roll back; an exception it throws undoes its own changes and reaches the caller.
+    /// The returned task completes once the work is durable (committed).
     /// </summary>
-    public async ValueTask<IDisposable> EnterWriteAsync(CancellationToken cancellationToken = default)
+    public virtual async Task<T> WriteAsync<T>(Func<DbConnection, DbTransaction, CancellationToken, Task<T>> work, CancellationToken cancellationToken = default)
     {
-        if (WriteGate is not { } gate)
-        {
-            return WriteLease.None;
-        }
-
-        await gate.WaitAsync(cancellationToken);
-        return new WriteLease(gate);
+        ArgumentNullException.ThrowIfNull(work);
+        await using var connection = await OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var result = await work(connection, transaction, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return result;
     }
-
-    /// <summary>Serialises this process's writers; null when the database handles concurrent writers itself.</summary>
-    protected virtual SemaphoreSlim? WriteGate => null;
 
     /// <summary>An open connection, the schema ensured; the caller disposes it.</summary>
     public async ValueTask<DbConnection> OpenConnectionAsync(CancellationToken cancellationToken = default)
@@ -166,15 +162,6 @@ public abstract partial class StorageDatabase : IAsyncDisposable
         }
 
         return applied;
-    }
-
-    private sealed class WriteLease(SemaphoreSlim? gate) : IDisposable
-    {
-        public static readonly WriteLease None = new(null);
-
-        private SemaphoreSlim? _gate = gate;
-
-        public void Dispose() => Interlocked.Exchange(ref _gate, null)?.Release();
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Storage {Provider}: applied schema step {Component} v{Version}")]

@@ -1,4 +1,6 @@
+using System.Buffers;
 using System.Data.Common;
+using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Logging;
@@ -42,23 +44,28 @@ public sealed partial class StoreActivityDeduplicator(StorageDatabase database, 
     {
         var now = timeProvider.GetUtcNow();
         await SweepIfDueAsync(now, cancellationToken);
-        await using var connection = await database.OpenConnectionAsync(cancellationToken);
         // A row can vanish between the failed insert and the read (its delivery abandoned): try again.
         for (var attempt = 0; ; attempt++)
         {
             var token = Guid.NewGuid().ToString("N");
-            using (await database.EnterWriteAsync(cancellationToken))
-            await using (var claim = connection.CreateCommand(ClaimSql, null,
-                ("@conversation", conversationId), ("@activity", activityId), ("@token", token),
-                ("@expires", (now + RunningLease).ToUnixTimeMilliseconds()), ("@now", now.ToUnixTimeMilliseconds())))
+            var won = await database.WriteAsync(async (connection, transaction, ct) =>
             {
-                if (await claim.ExecuteNonQueryAsync(cancellationToken) == 1)
-                {
-                    return new FirstDelivery(this, conversationId, activityId, token);
-                }
+                await using var claim = connection.CreateCommand(ClaimSql, transaction,
+                    ("@conversation", conversationId), ("@activity", activityId), ("@token", token),
+                    ("@expires", (now + RunningLease).ToUnixTimeMilliseconds()), ("@now", now.ToUnixTimeMilliseconds()));
+                return await claim.ExecuteNonQueryAsync(ct) == 1;
+            }, cancellationToken);
+            if (won)
+            {
+                return new FirstDelivery(this, conversationId, activityId, token);
             }
 
-            var earlier = await ReadAsync(connection, conversationId, activityId, cancellationToken);
+            Row? earlier;
+            await using (var connection = await database.OpenConnectionAsync(cancellationToken))
+            {
+                earlier = await ReadAsync(connection, conversationId, activityId, cancellationToken);
+            }
+
             if (earlier is not null || attempt >= 2)
             {
                 return new Redelivery(this, conversationId, activityId, earlier?.Token);
@@ -69,11 +76,12 @@ public sealed partial class StoreActivityDeduplicator(StorageDatabase database, 
     /// <summary>Deletes rows past their expiry; runs on its own about once a minute per process.</summary>
     public async Task<int> RemoveExpiredAsync(CancellationToken cancellationToken = default)
     {
-        await using var connection = await database.OpenConnectionAsync(cancellationToken);
-        using var writer = await database.EnterWriteAsync(cancellationToken);
-        await using var command = connection.CreateCommand("DELETE FROM activity_dedup WHERE expires_at <= @now", null,
-            ("@now", timeProvider.GetUtcNow().ToUnixTimeMilliseconds()));
-        return await command.ExecuteNonQueryAsync(cancellationToken);
+        var now = timeProvider.GetUtcNow().ToUnixTimeMilliseconds();
+        return await database.WriteAsync(async (connection, transaction, ct) =>
+        {
+            await using var command = connection.CreateCommand("DELETE FROM activity_dedup WHERE expires_at <= @now", transaction, ("@now", now));
+            return await command.ExecuteNonQueryAsync(ct);
+        }, cancellationToken);
     }
 
     private async Task SweepIfDueAsync(DateTimeOffset now, CancellationToken cancellationToken)
@@ -140,18 +148,21 @@ public sealed partial class StoreActivityDeduplicator(StorageDatabase database, 
         // Never an exception: the turn's answer must not depend on recording it.
         try
         {
-            await using var connection = await database.OpenConnectionAsync();
-            using var writer = await database.EnterWriteAsync();
-            await using var command = completed
-                ? connection.CreateCommand(
-                    "UPDATE activity_dedup SET state = 'completed', invoke_response = @response, expires_at = @expires " +
-                    "WHERE conversation_id = @conversation AND activity_id = @activity AND claim_token = @token", null,
-                    ("@response", SerializeResponse(response)), ("@expires", (timeProvider.GetUtcNow() + Window).ToUnixTimeMilliseconds()),
-                    ("@conversation", conversationId), ("@activity", activityId), ("@token", token))
-                : connection.CreateCommand(
-                    "DELETE FROM activity_dedup WHERE conversation_id = @conversation AND activity_id = @activity AND claim_token = @token", null,
-                    ("@conversation", conversationId), ("@activity", activityId), ("@token", token));
-            await command.ExecuteNonQueryAsync();
+            var responseJson = completed ? SerializeResponse(response) : null;
+            var expires = (timeProvider.GetUtcNow() + Window).ToUnixTimeMilliseconds();
+            await database.WriteAsync(async (connection, transaction, ct) =>
+            {
+                await using var command = completed
+                    ? connection.CreateCommand(
+                        "UPDATE activity_dedup SET state = 'completed', invoke_response = @response, expires_at = @expires " +
+                        "WHERE conversation_id = @conversation AND activity_id = @activity AND claim_token = @token", transaction,
+                        ("@response", responseJson), ("@expires", expires),
+                        ("@conversation", conversationId), ("@activity", activityId), ("@token", token))
+                    : connection.CreateCommand(
+                        "DELETE FROM activity_dedup WHERE conversation_id = @conversation AND activity_id = @activity AND claim_token = @token", transaction,
+                        ("@conversation", conversationId), ("@activity", activityId), ("@token", token));
+                return await command.ExecuteNonQueryAsync(ct);
+            });
         }
         catch (Exception ex) when (ex is DbException or JsonException or NotSupportedException or InvalidOperationException or TimeoutException)
         {
@@ -159,13 +170,33 @@ public sealed partial class StoreActivityDeduplicator(StorageDatabase database, 
         }
     }
 
-    private static string? SerializeResponse(InvokeResponse? response) => response is null
-        ? null
-        : new JsonObject
+    private static string? SerializeResponse(InvokeResponse? response)
+    {
+        if (response is null)
         {
-            ["status"] = response.Status,
-            ["body"] = response.Body is null ? null : JsonSerializer.SerializeToNode(response.Body, response.Body.GetType(), BotJson.Options),
-        }.ToJsonString();
+            return null;
+        }
+
+        var buffer = new ArrayBufferWriter<byte>(512);
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            writer.WriteStartObject();
+            writer.WriteNumber("status", response.Status);
+            writer.WritePropertyName("body");
+            if (response.Body is null)
+            {
+                writer.WriteNullValue();
+            }
+            else
+            {
+                JsonSerializer.Serialize(writer, response.Body, response.Body.GetType(), BotJson.Options);
+            }
+
+            writer.WriteEndObject();
+        }
+
+        return Encoding.UTF8.GetString(buffer.WrittenSpan);
+    }
 
     private static InvokeResponse? DeserializeResponse(string? json)
     {
