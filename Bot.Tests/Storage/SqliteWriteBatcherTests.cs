@@ -89,6 +89,26 @@ public sealed class SqliteWriteBatcherTests : IAsyncDisposable
     }
 
     [Fact]
+    public async Task The_writer_leaves_checkpoints_to_the_background_checkpointer()
+    {
+        var autoCheckpoint = await _database.WriteAsync(async (connection, transaction, ct) =>
+        {
+            await using var command = connection.CreateCommand("PRAGMA wal_autocheckpoint", transaction);
+            return Convert.ToInt64(await command.ExecuteScalarAsync(ct), System.Globalization.CultureInfo.InvariantCulture);
+        }, Token);
+        Assert.Equal(0, autoCheckpoint);
+
+        await InsertAsync("x", fail: false);
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(10);
+        while (_database.Checkpointer.Checkpoints == 0 && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(50, Token);
+        }
+
+        Assert.True(_database.Checkpointer.Checkpoints > 0, "no checkpoint ran after a commit");
+    }
+
+    [Fact]
     public async Task Writes_after_dispose_are_refused()
     {
         await _database.DisposeAsync();

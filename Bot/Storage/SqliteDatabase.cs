@@ -16,9 +16,13 @@ public sealed class SqliteDatabase : StorageDatabase
 {
     public static readonly TimeSpan BusyTimeout = TimeSpan.FromSeconds(10);
 
+    /// <summary>A WAL that grew past this during a burst is cut back to it once checkpointed.</summary>
+    public const long WalSizeLimitBytes = 64L << 20;
+
     private readonly string _connectionString;
     private readonly string _connectionPragmas;
     private readonly SqliteWriteBatcher _writer;
+    private readonly SqliteCheckpointer _checkpointer;
 
     // Pooled connections keep their native handle, and pragmas hold for the handle's life:
     // set them once per handle, not on every open (two statements on each of a turn's opens).
@@ -34,7 +38,7 @@ public sealed class SqliteDatabase : StorageDatabase
         }
 
         Synchronous = synchronous;
-        _connectionPragmas = $"PRAGMA busy_timeout = {(int)BusyTimeout.TotalMilliseconds}; PRAGMA synchronous = {synchronous.ToString().ToUpperInvariant()};";
+        _connectionPragmas = $"PRAGMA busy_timeout = {(int)BusyTimeout.TotalMilliseconds}; PRAGMA synchronous = {synchronous.ToString().ToUpperInvariant()}; PRAGMA journal_size_limit = {WalSizeLimitBytes};";
         var builder = new SqliteConnectionStringBuilder(connectionString)
         {
             Mode = SqliteOpenMode.ReadWriteCreate,
@@ -45,7 +49,9 @@ public sealed class SqliteDatabase : StorageDatabase
         builder.DataSource = FilePath;
         _connectionString = builder.ConnectionString;
         Directory.CreateDirectory(Path.GetDirectoryName(FilePath)!);
-        _writer = new SqliteWriteBatcher(OpenConnectionAsync, logger ?? NullLogger<SqliteDatabase>.Instance);
+        var log = (ILogger?)logger ?? NullLogger<SqliteDatabase>.Instance;
+        _writer = new SqliteWriteBatcher(OpenWriterConnectionAsync, log);
+        _checkpointer = new SqliteCheckpointer(OpenConnectionAsync, () => _writer.Commits, log);
     }
 
     public override StorageProvider Provider => StorageProvider.Sqlite;
@@ -57,10 +63,21 @@ public sealed class SqliteDatabase : StorageDatabase
     /// <summary>The group-commit writer, for diagnostics (commits against writes).</summary>
     public SqliteWriteBatcher Writer => _writer;
 
+    /// <summary>The background WAL checkpointer, for diagnostics.</summary>
+    public SqliteCheckpointer Checkpointer => _checkpointer;
+
     public override Task<T> WriteAsync<T>(Func<DbConnection, DbTransaction, CancellationToken, Task<T>> work, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(work);
         return _writer.WriteAsync(work, cancellationToken);
+    }
+
+    private async ValueTask<DbConnection> OpenWriterConnectionAsync(CancellationToken cancellationToken)
+    {
+        var connection = await OpenConnectionAsync(cancellationToken);
+        await using var pragma = connection.CreateCommand(SqliteCheckpointer.WriterPragmas, null);
+        await pragma.ExecuteNonQueryAsync(cancellationToken);
+        return connection;
     }
 
     protected override async ValueTask<DbConnection> OpenRawConnectionAsync(CancellationToken cancellationToken)
@@ -121,6 +138,7 @@ public sealed class SqliteDatabase : StorageDatabase
 
     protected override async ValueTask DisposeCoreAsync()
     {
+        await _checkpointer.DisposeAsync();
         await _writer.DisposeAsync();
         // Pooled connections keep the file open; release them so the file can be moved or deleted.
         using var connection = new SqliteConnection(_connectionString);

@@ -25,6 +25,7 @@ public sealed partial class SqliteWriteBatcher : IAsyncDisposable
     private readonly Channel<WriteJob> _queue = Channel.CreateUnbounded<WriteJob>(new UnboundedChannelOptions { SingleReader = true });
     private readonly CancellationTokenSource _stopping = new();
     private readonly Task _loop;
+    private int _disposed;
     private SqliteConnection? _connection;
 
     public SqliteWriteBatcher(Func<CancellationToken, ValueTask<DbConnection>> open, ILogger logger)
@@ -50,6 +51,11 @@ public sealed partial class SqliteWriteBatcher : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+        {
+            return;
+        }
+
         _queue.Writer.TryComplete();
         try
         {

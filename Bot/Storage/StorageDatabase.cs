@@ -16,6 +16,7 @@ public abstract partial class StorageDatabase : IAsyncDisposable
     private readonly ILogger _logger;
     private readonly SemaphoreSlim _schemaGate = new(1, 1);
     private volatile bool _schemaReady;
+    private int _disposed;
 
     protected StorageDatabase(IEnumerable<StorageMigration> migrations, ILogger logger)
     {
@@ -100,6 +101,11 @@ public abstract partial class StorageDatabase : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+        {
+            return;
+        }
+
         await DisposeCoreAsync();
         _schemaGate.Dispose();
         GC.SuppressFinalize(this);

@@ -24,6 +24,7 @@ public sealed partial class StoreActivityDeduplicator(StorageDatabase database, 
     public static readonly TimeSpan RunningLease = TimeSpan.FromMinutes(2);
     public static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(150);
     private static readonly TimeSpan SweepInterval = TimeSpan.FromMinutes(1);
+    private const int SweepChunk = 500;
 
     private const string Running = "running";
     private const string Completed = "completed";
@@ -43,7 +44,7 @@ public sealed partial class StoreActivityDeduplicator(StorageDatabase database, 
     public async Task<DeliveryClaim> ClaimAsync(string conversationId, string activityId, CancellationToken cancellationToken = default)
     {
         var now = timeProvider.GetUtcNow();
-        await SweepIfDueAsync(now, cancellationToken);
+        SweepIfDue(now);
         // A row can vanish between the failed insert and the read (its delivery abandoned): try again.
         for (var attempt = 0; ; attempt++)
         {
@@ -73,18 +74,33 @@ public sealed partial class StoreActivityDeduplicator(StorageDatabase database, 
         }
     }
 
-    /// <summary>Deletes rows past their expiry; runs on its own about once a minute per process.</summary>
+    /// <summary>
+    /// Deletes rows past their expiry, a chunk per write, so other writes interleave with a large
+    /// sweep instead of waiting for all of it. Runs on its own about once a minute per process.
+    /// </summary>
     public async Task<int> RemoveExpiredAsync(CancellationToken cancellationToken = default)
     {
         var now = timeProvider.GetUtcNow().ToUnixTimeMilliseconds();
-        return await database.WriteAsync(async (connection, transaction, ct) =>
+        var total = 0;
+        int removed;
+        do
         {
-            await using var command = connection.CreateCommand("DELETE FROM activity_dedup WHERE expires_at <= @now", transaction, ("@now", now));
-            return await command.ExecuteNonQueryAsync(ct);
-        }, cancellationToken);
+            removed = await database.WriteAsync(async (connection, transaction, ct) =>
+            {
+                await using var command = connection.CreateCommand(
+                    "DELETE FROM activity_dedup WHERE (conversation_id, activity_id) IN " +
+                    "(SELECT conversation_id, activity_id FROM activity_dedup WHERE expires_at <= @now LIMIT @chunk)", transaction,
+                    ("@now", now), ("@chunk", SweepChunk));
+                return await command.ExecuteNonQueryAsync(ct);
+            }, cancellationToken);
+            total += removed;
+        }
+        while (removed == SweepChunk);
+
+        return total;
     }
 
-    private async Task SweepIfDueAsync(DateTimeOffset now, CancellationToken cancellationToken)
+    private void SweepIfDue(DateTimeOffset now)
     {
         var next = Interlocked.Read(ref _nextSweepTicks);
         if (now.UtcTicks < next || Interlocked.CompareExchange(ref _nextSweepTicks, now.UtcTicks + SweepInterval.Ticks, next) != next)
@@ -92,11 +108,22 @@ public sealed partial class StoreActivityDeduplicator(StorageDatabase database, 
             return;
         }
 
-        var removed = await RemoveExpiredAsync(cancellationToken);
-        if (removed > 0)
+        // Off the turn's path: the claim that notices the sweep is due should not wait for it.
+        _ = Task.Run(async () =>
         {
-            LogSwept(_logger, removed);
-        }
+            try
+            {
+                var removed = await RemoveExpiredAsync();
+                if (removed > 0)
+                {
+                    LogSwept(_logger, removed);
+                }
+            }
+            catch (Exception ex) when (ex is DbException or InvalidOperationException or TimeoutException)
+            {
+                LogSweepFailed(_logger, ex);
+            }
+        });
     }
 
     private static async Task<Row?> ReadAsync(DbConnection connection, string conversationId, string activityId, CancellationToken cancellationToken)
@@ -211,6 +238,9 @@ public sealed partial class StoreActivityDeduplicator(StorageDatabase database, 
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Removed {Count} expired de-duplication rows")]
     private static partial void LogSwept(ILogger logger, int count);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not remove expired de-duplication rows; the next sweep tries again")]
+    private static partial void LogSweepFailed(ILogger logger, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not record activity {ActivityId} as {Outcome}; a redelivery may run it again once its lease ends")]
     private static partial void LogFinishFailed(ILogger logger, Exception exception, string activityId, string outcome);

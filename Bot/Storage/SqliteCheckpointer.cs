@@ -1,0 +1,101 @@
+using System.Data.Common;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Logging;
+
+namespace TeamsItBot.Storage;
+
+/// <summary>
+/// Moves committed pages from the WAL into the database file on its own connection, a little at
+/// a time. Left to SQLite, the connection whose commit crosses the WAL threshold does the whole
+/// checkpoint (copy plus fsync) inside that commit, and every write queued behind it waits; a
+/// PASSIVE checkpoint here runs beside the writer and the readers instead. The writer therefore
+/// turns automatic checkpoints off (<see cref="WriterPragmas"/>).
+/// </summary>
+public sealed partial class SqliteCheckpointer : IAsyncDisposable
+{
+    public static readonly TimeSpan Interval = TimeSpan.FromMilliseconds(250);
+
+    /// <summary>Set on the writer's connection: checkpoints are this class's job.</summary>
+    public const string WriterPragmas = "PRAGMA wal_autocheckpoint = 0;";
+
+    private readonly Func<CancellationToken, ValueTask<DbConnection>> _open;
+    private readonly Func<long> _commits;
+    private readonly ILogger _logger;
+    private readonly CancellationTokenSource _stopping = new();
+    private readonly Task _loop;
+    private int _disposed;
+
+    public SqliteCheckpointer(Func<CancellationToken, ValueTask<DbConnection>> open, Func<long> commits, ILogger logger)
+    {
+        _open = open;
+        _commits = commits;
+        _logger = logger;
+        _loop = Task.Run(RunAsync);
+    }
+
+    public long Checkpoints { get; private set; }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+        {
+            return;
+        }
+
+        await _stopping.CancelAsync();
+        await _loop;
+        _stopping.Dispose();
+    }
+
+    private async Task RunAsync()
+    {
+        DbConnection? connection = null;
+        var checkpointedAt = 0L;
+        try
+        {
+            using var timer = new PeriodicTimer(Interval);
+            while (await timer.WaitForNextTickAsync(_stopping.Token))
+            {
+                var commits = _commits();
+                if (commits == checkpointedAt)
+                {
+                    continue;
+                }
+
+                try
+                {
+                    connection ??= await _open(_stopping.Token);
+                    await using var command = connection.CreateCommand("PRAGMA wal_checkpoint(PASSIVE)", null);
+                    await command.ExecuteNonQueryAsync(_stopping.Token);
+                    checkpointedAt = commits;
+                    Checkpoints++;
+                }
+                catch (SqliteException ex)
+                {
+                    // The next tick tries again; meanwhile the WAL only grows.
+                    LogCheckpointFailed(_logger, ex);
+                    await ResetAsync(connection);
+                    connection = null;
+                }
+            }
+        }
+        catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
+        {
+        }
+        finally
+        {
+            await ResetAsync(connection);
+        }
+    }
+
+    private static async Task ResetAsync(DbConnection? connection)
+    {
+        if (connection is not null)
+        {
+            await connection.DisposeAsync();
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "SQLite WAL checkpoint failed; retrying on the next tick")]
+    private static partial void LogCheckpointFailed(ILogger logger, Exception exception);
+}
