@@ -109,6 +109,24 @@ public sealed class SqliteWriteBatcherTests : IAsyncDisposable
     }
 
     [Fact]
+    public async Task A_requested_truncation_empties_the_wal_before_the_next_batch()
+    {
+        var storage = new SqliteStorage(_database);
+        await Task.WhenAll(Enumerable.Range(0, 50).Select(i => storage.WriteAsync(
+            new Dictionary<string, StoreItem> { [$"k{i}"] = new(new JsonObject { ["text"] = new string('x', 2000) }, null) }, Token)));
+        var wal = new FileInfo(Path.Combine(_directory, "bot.db-wal"));
+        Assert.True(wal.Length > 100_000, $"WAL of {wal.Length} bytes after 100 KB of writes");
+
+        _database.Writer.RequestTruncate();
+        await InsertAsync("after", fail: false);
+
+        Assert.Equal(1, _database.Writer.Truncations);
+        wal.Refresh();
+        Assert.True(wal.Length < 50_000, $"WAL of {wal.Length} bytes after truncation and one small write");
+        Assert.Equal(51, (await KeysAsync()).Count);
+    }
+
+    [Fact]
     public async Task Writes_after_dispose_are_refused()
     {
         await _database.DisposeAsync();

@@ -10,6 +10,9 @@ namespace TeamsItBot.Storage;
 /// checkpoint (copy plus fsync) inside that commit, and every write queued behind it waits; a
 /// PASSIVE checkpoint here runs beside the writer and the readers instead. The writer therefore
 /// turns automatic checkpoints off (<see cref="WriterPragmas"/>).
+/// A passive checkpoint cannot shrink the WAL while readers keep arriving, and every read
+/// searches the WAL's index, which slows as the WAL grows; past <see cref="TruncateFrames"/> the
+/// writer is asked to truncate it between two batches (<see cref="SqliteWriteBatcher.RequestTruncate"/>).
 /// </summary>
 public sealed partial class SqliteCheckpointer : IAsyncDisposable
 {
@@ -18,17 +21,20 @@ public sealed partial class SqliteCheckpointer : IAsyncDisposable
     /// <summary>Set on the writer's connection: checkpoints are this class's job.</summary>
     public const string WriterPragmas = "PRAGMA wal_autocheckpoint = 0;";
 
+    /// <summary>WAL frames (pages, 4 KB each) past which the writer truncates the WAL: 64 MB.</summary>
+    public const long TruncateFrames = 16_384;
+
     private readonly Func<CancellationToken, ValueTask<DbConnection>> _open;
-    private readonly Func<long> _commits;
+    private readonly SqliteWriteBatcher _writer;
     private readonly ILogger _logger;
     private readonly CancellationTokenSource _stopping = new();
     private readonly Task _loop;
     private int _disposed;
 
-    public SqliteCheckpointer(Func<CancellationToken, ValueTask<DbConnection>> open, Func<long> commits, ILogger logger)
+    public SqliteCheckpointer(Func<CancellationToken, ValueTask<DbConnection>> open, SqliteWriteBatcher writer, ILogger logger)
     {
         _open = open;
-        _commits = commits;
+        _writer = writer;
         _logger = logger;
         _loop = Task.Run(RunAsync);
     }
@@ -56,7 +62,7 @@ public sealed partial class SqliteCheckpointer : IAsyncDisposable
             using var timer = new PeriodicTimer(Interval);
             while (await timer.WaitForNextTickAsync(_stopping.Token))
             {
-                var commits = _commits();
+                var commits = _writer.Commits;
                 if (commits == checkpointedAt)
                 {
                     continue;
@@ -66,7 +72,15 @@ public sealed partial class SqliteCheckpointer : IAsyncDisposable
                 {
                     connection ??= await _open(_stopping.Token);
                     await using var command = connection.CreateCommand("PRAGMA wal_checkpoint(PASSIVE)", null);
-                    await command.ExecuteNonQueryAsync(_stopping.Token);
+                    await using (var reader = await command.ExecuteReaderAsync(_stopping.Token))
+                    {
+                        // One row: busy, frames in the WAL, frames copied to the database file.
+                        if (await reader.ReadAsync(_stopping.Token) && reader.GetInt64(1) >= TruncateFrames)
+                        {
+                            _writer.RequestTruncate();
+                        }
+                    }
+
                     checkpointedAt = commits;
                     Checkpoints++;
                 }

@@ -51,7 +51,7 @@ public sealed class SqliteDatabase : StorageDatabase
         Directory.CreateDirectory(Path.GetDirectoryName(FilePath)!);
         var log = (ILogger?)logger ?? NullLogger<SqliteDatabase>.Instance;
         _writer = new SqliteWriteBatcher(OpenWriterConnectionAsync, log);
-        _checkpointer = new SqliteCheckpointer(OpenConnectionAsync, () => _writer.Commits, log);
+        _checkpointer = new SqliteCheckpointer(OpenConnectionAsync, _writer, log);
     }
 
     public override StorageProvider Provider => StorageProvider.Sqlite;

@@ -27,6 +27,7 @@ public sealed partial class SqliteWriteBatcher : IAsyncDisposable
     private readonly Task _loop;
     private int _disposed;
     private SqliteConnection? _connection;
+    private volatile bool _truncateRequested;
 
     public SqliteWriteBatcher(Func<CancellationToken, ValueTask<DbConnection>> open, ILogger logger)
     {
@@ -39,6 +40,12 @@ public sealed partial class SqliteWriteBatcher : IAsyncDisposable
     public long Commits { get; private set; }
 
     public long WritesCommitted { get; private set; }
+
+    /// <summary>Number of times the WAL was truncated between batches.</summary>
+    public long Truncations { get; private set; }
+
+    /// <summary>Asks for the WAL to be checkpointed and truncated before the next batch (no transaction may be open for that).</summary>
+    public void RequestTruncate() => _truncateRequested = true;
 
     public Task<T> WriteAsync<T>(Func<DbConnection, DbTransaction, CancellationToken, Task<T>> work, CancellationToken cancellationToken)
     {
@@ -102,6 +109,12 @@ public sealed partial class SqliteWriteBatcher : IAsyncDisposable
         try
         {
             _connection ??= (SqliteConnection)await _open(_stopping.Token);
+            if (_truncateRequested)
+            {
+                _truncateRequested = false;
+                await TruncateWalAsync(_connection);
+            }
+
             await using var transaction = _connection.BeginTransaction(deferred: false);
             foreach (var job in batch)
             {
@@ -141,6 +154,26 @@ public sealed partial class SqliteWriteBatcher : IAsyncDisposable
         }
     }
 
+    private async Task TruncateWalAsync(SqliteConnection connection)
+    {
+        // Waits (busy timeout) for readers still on WAL pages; new ones read the database file.
+        // A failure costs only WAL size, never the writes: the checkpointer asks again.
+        try
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = "PRAGMA wal_checkpoint(TRUNCATE)";
+            await using var reader = await command.ExecuteReaderAsync();
+            if (await reader.ReadAsync() && reader.GetInt64(0) == 0)
+            {
+                Truncations++;
+            }
+        }
+        catch (SqliteException ex)
+        {
+            LogTruncateFailed(_logger, ex);
+        }
+    }
+
     private async Task ResetConnectionAsync()
     {
         if (_connection is not null)
@@ -149,6 +182,9 @@ public sealed partial class SqliteWriteBatcher : IAsyncDisposable
             _connection = null;
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not truncate the SQLite WAL; it is tried again when the WAL is next found large")]
+    private static partial void LogTruncateFailed(ILogger logger, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "A SQLite write batch of {Count} writes failed and was rolled back")]
     private static partial void LogBatchFailed(ILogger logger, Exception exception, int count);
