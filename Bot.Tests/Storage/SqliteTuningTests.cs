@@ -44,6 +44,34 @@ public sealed class SqliteTuningTests : IAsyncDisposable
     }
 
     [Fact]
+    public async Task Conversations_that_grew_mid_flow_and_settled_take_little_disk()
+    {
+        // The shape of a real flow: a small first write, a large one (steps, a draft), a small settled one.
+        var database = Create(SqliteSynchronous.Normal);
+        var storage = new SqliteStorage(database);
+        const int conversations = 1_500;
+        const int inFlight = 32;
+        for (var start = 0; start < conversations; start += inFlight)
+        {
+            var keys = Enumerable.Range(start, inFlight).Select(i => $"msteams/conversations/a:c-{i}").ToList();
+            foreach (var size in new[] { 300, 3_000, 500 })
+            {
+                var current = await storage.ReadAsync(keys, Token);
+                await Task.WhenAll(keys.Select(key => storage.WriteAsync(new Dictionary<string, StoreItem>
+                {
+                    [key] = new(new JsonObject { ["text"] = new string('x', size) }, current.TryGetValue(key, out var item) ? item.ETag : null),
+                }, Token)));
+            }
+        }
+
+        await using var connection = await database.OpenConnectionAsync(Token);
+        await ScalarAsync(connection, "PRAGMA wal_checkpoint(TRUNCATE)");
+        var usedPages = await ScalarAsync(connection, "PRAGMA page_count") - await ScalarAsync(connection, "PRAGMA freelist_count");
+        var bytesPerConversation = usedPages * await ScalarAsync(connection, "PRAGMA page_size") / conversations;
+        Assert.True(bytesPerConversation < 1_500, $"{bytesPerConversation} bytes on disk per settled 0.5 KB conversation");
+    }
+
+    [Fact]
     public async Task Stored_documents_do_not_escape_plain_punctuation()
     {
         var database = Create(SqliteSynchronous.Normal);

@@ -18,10 +18,12 @@ public abstract class RelationalStorage(StorageDatabase database, TimeProvider t
     private const string InsertSql =
         "INSERT INTO bot_state (key, document, etag, updated_at) VALUES (@key, @document, @etag, @now) ON CONFLICT (key) DO NOTHING";
 
-    private const string UpdateSql =
+    /// <summary>Replaces the row whose ETag is <c>@expected</c>; changes no row when the ETag moved on.</summary>
+    protected virtual string UpdateSql =>
         "UPDATE bot_state SET document = @document, etag = @etag, updated_at = @now WHERE key = @key AND etag = @expected";
 
-    private const string UpsertSql =
+    /// <summary>Writes the row whatever is there.</summary>
+    protected virtual string UpsertSql =>
         "INSERT INTO bot_state (key, document, etag, updated_at) VALUES (@key, @document, @etag, @now) " +
         "ON CONFLICT (key) DO UPDATE SET document = excluded.document, etag = excluded.etag, updated_at = excluded.updated_at";
 
