@@ -112,6 +112,7 @@ public sealed class BenchRun(BenchRun.Settings settings)
 
             results.State = settings.Storage != "Sqlite" ? new StateSize(0, 0, 0, [], 0, 0, 0) : StateInspector.Measure(Path.Combine(dataDirectory, "bot.db"));
             Line($"stored state: {results.State.ConversationRows.ToString("N0", CultureInfo.InvariantCulture)} conversation rows, {results.State.BytesPerConversation:F0} B each on average, largest {results.State.LargestBytes.ToString(CultureInfo.InvariantCulture)} B ({StateInspector.Describe(results.State)}); " +
+                $"on disk (pages of bot_state and its index) {(results.State.DiskBytesPerConversation is { } disk ? $"{disk:F0} B" : "unknown (no dbstat)")} per conversation; " +
                 $"de-dup rows {results.State.DedupRows.ToString("N0", CultureInfo.InvariantCulture)} x {results.State.DedupBytesPerRow:F0} B (expire after 10 min); SQLite files {Mb(results.State.FileBytes)}");
         }
 

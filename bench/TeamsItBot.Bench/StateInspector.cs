@@ -12,7 +12,8 @@ public sealed record StateSize(
     IReadOnlyList<(string Property, int Bytes)> Breakdown,
     long DedupRows,
     double DedupBytesPerRow,
-    long FileBytes);
+    long FileBytes,
+    double? DiskBytesPerConversation = null);
 
 public static class StateInspector
 {
@@ -62,8 +63,24 @@ public static class StateInspector
         }
 
         var files = new[] { databasePath, databasePath + "-wal" }.Where(File.Exists).Sum(f => new FileInfo(f).Length);
+        var stateDisk = StatePagesBytes(connection);
         return new StateSize(rows, rows == 0 ? 0 : (double)total / rows, largest, breakdown, dedupRows,
-            dedupRows == 0 ? 0 : (double)dedupBytes / dedupRows, files);
+            dedupRows == 0 ? 0 : (double)dedupBytes / dedupRows, files, stateDisk is null || rows == 0 ? null : (double)stateDisk / rows);
+    }
+
+    /// <summary>The pages the state table and its key index occupy (page overhead and free space included), if SQLite has dbstat.</summary>
+    private static long? StatePagesBytes(SqliteConnection connection)
+    {
+        try
+        {
+            using var command = connection.CreateCommand();
+            command.CommandText = "SELECT sum(pgsize) FROM dbstat WHERE name IN ('bot_state', 'sqlite_autoindex_bot_state_1')";
+            return command.ExecuteScalar() is long bytes ? bytes : null;
+        }
+        catch (SqliteException)
+        {
+            return null;
+        }
     }
 
     /// <summary>Bytes of each property two levels down, largest first, so the report says what to shrink.</summary>
