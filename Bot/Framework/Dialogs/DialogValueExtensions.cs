@@ -56,8 +56,9 @@ public static class DialogValueExtensions
     {
         try
         {
-            var element = value as JsonElement? ?? JsonSerializer.SerializeToElement(value, value.GetType(), BotJson.Options);
-            return element.Deserialize<T>(BotJson.Options);
+            return value is JsonElement element
+                ? element.Deserialize<T>(BotJson.Options)
+                : JsonRoundTrip.Convert<T>(value);
         }
         catch (JsonException ex)
         {
