@@ -105,6 +105,83 @@ public sealed class DialogValueTests
         Assert.Equal(10_000, wrapper.Label.Length);
     }
 
+    public static TheoryData<string> InnerStates() => new()
+    {
+        "plain",
+        "double",
+        "live record",
+        "surrogate",
+        "odd key",
+        "null id",
+    };
+
+    [Theory]
+    [MemberData(nameof(InnerStates))]
+    public void A_components_inner_state_converts_as_its_json_round_trip_would(string kind)
+    {
+        var bag = InnerState(kind);
+        var viaJson = JsonSerializer.Deserialize<DialogState>(JsonSerializer.Serialize(InnerState(kind), BotJson.Options), BotJson.Options)!;
+
+        var converted = new Dictionary<string, object?> { ["dialogs"] = bag }.GetValue<DialogState>("dialogs")!;
+
+        Assert.Equal(kind == "plain", DialogStateShape.TryConvert(InnerState(kind), out _));
+        Assert.Equal(Describe(viaJson), Describe(converted));
+        Assert.Equal(JsonSerializer.Serialize(viaJson, BotJson.Options), JsonSerializer.Serialize(converted, BotJson.Options));
+        converted.DialogStack[0].State["added"] = 1;
+        ((Dictionary<string, object?>)converted.DialogStack[0].State["nested"]!)["added"] = 1;
+        Assert.Equal(Describe(viaJson), Describe(JsonSerializer.Deserialize<DialogState>(JsonSerializer.Serialize(bag, BotJson.Options), BotJson.Options)!));
+    }
+
+    private static Dictionary<string, object?> InnerState(string kind)
+    {
+        var state = new Dictionary<string, object?>
+        {
+            ["stepIndex"] = 1,
+            ["small"] = 5L,
+            ["big"] = 5_000_000_000L,
+            ["flag"] = false,
+            ["none"] = null,
+            ["text"] = "h\u00e9 \"x\" <b>",
+            ["nested"] = new Dictionary<string, object?> { ["list"] = new List<object?> { 1, 2L, "3", new List<object?>(), new Dictionary<string, object?>() } },
+        };
+        var first = new Dictionary<string, object?> { ["id"] = "prompt", ["state"] = state };
+        switch (kind)
+        {
+            case "double":
+                state["ratio"] = 3.0;
+                break;
+            case "live record":
+                state["item"] = new Item("a", 1);
+                break;
+            case "surrogate":
+                state["emoji"] = "\U0001F600";
+                break;
+            case "odd key":
+                first["Id"] = first["id"];
+                first.Remove("id");
+                break;
+            case "null id":
+                first["id"] = null;
+                break;
+        }
+
+        return new Dictionary<string, object?>
+        {
+            ["dialogStack"] = new List<object?> { first, new Dictionary<string, object?> { ["id"] = "steps", ["state"] = new Dictionary<string, object?>() } },
+        };
+    }
+
+    /// <summary>Values with their runtime types, so an int and a long of the same number differ.</summary>
+    private static string Describe(object? value) => value switch
+    {
+        null => "null",
+        DialogState state => "[" + string.Join(",", state.DialogStack.Select(Describe)) + "]",
+        DialogInstance instance => $"{instance.Id}:{Describe(instance.State)}",
+        IDictionary<string, object?> bag => "{" + string.Join(",", bag.Select(p => $"{p.Key}={Describe(p.Value)}")) + "}",
+        List<object?> list => "[" + string.Join(",", list.Select(Describe)) + "]",
+        _ => $"{value.GetType().Name}:{JsonSerializer.Serialize(value, BotJson.Options)}",
+    };
+
     public sealed record Item(string Name, int Count);
 
     [JsonConverter(typeof(WrapperConverter))]

@@ -54,6 +54,11 @@ public static class DialogValueExtensions
 
     private static T? ConvertTo<T>(object value, string name)
     {
+        if (typeof(T) == typeof(DialogState) && value is Dictionary<string, object?> bag && DialogStateShape.TryConvert(bag, out var state))
+        {
+            return (T)(object)state;
+        }
+
         try
         {
             return value is JsonElement element
