@@ -1,5 +1,4 @@
 using System.Net.Http.Headers;
-using System.Net.Http.Json;
 using TeamsItBot.Framework.Schema;
 
 namespace TeamsItBot.Framework.Connector;
@@ -29,7 +28,7 @@ public sealed class ConnectorClient(HttpClient httpClient, string serviceUrl, IB
     {
         using var request = new HttpRequestMessage(method, $"{_baseUrl}/{path}")
         {
-            Content = JsonContent.Create(activity, options: BotJson.Options),
+            Content = new ActivityJsonContent(activity),
         };
         var token = await tokenProvider.GetAccessTokenAsync(cancellationToken);
         if (!string.IsNullOrEmpty(token))

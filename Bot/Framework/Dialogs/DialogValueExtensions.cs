@@ -54,10 +54,16 @@ public static class DialogValueExtensions
 
     private static T? ConvertTo<T>(object value, string name)
     {
+        if (typeof(T) == typeof(DialogState) && value is Dictionary<string, object?> bag && DialogStateShape.TryConvert(bag, out var state))
+        {
+            return (T)(object)state;
+        }
+
         try
         {
-            var element = value as JsonElement? ?? JsonSerializer.SerializeToElement(value, value.GetType(), BotJson.Options);
-            return element.Deserialize<T>(BotJson.Options);
+            return value is JsonElement element
+                ? element.Deserialize<T>(BotJson.Options)
+                : JsonRoundTrip.Convert<T>(value);
         }
         catch (JsonException ex)
         {

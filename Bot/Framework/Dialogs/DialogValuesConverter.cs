@@ -13,13 +13,13 @@ public sealed class DialogValuesConverter : JsonConverter<IDictionary<string, ob
 {
     public override IDictionary<string, object?> Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
     {
-        using var document = JsonDocument.ParseValue(ref reader);
-        if (document.RootElement.ValueKind != JsonValueKind.Object)
+        if (reader.TokenType != JsonTokenType.StartObject)
         {
             throw new JsonException("A dialog value bag must be a JSON object.");
         }
 
-        return ToDictionary(document.RootElement);
+        // Straight from the reader: a JsonDocument per bag (and per nested bag on every conversion) cost more than the values.
+        return ReadObject(ref reader);
     }
 
     public override void Write(Utf8JsonWriter writer, IDictionary<string, object?> value, JsonSerializerOptions options)
@@ -62,6 +62,60 @@ public sealed class DialogValuesConverter : JsonConverter<IDictionary<string, ob
         }
 
         return values;
+    }
+
+    // The same shapes as ToValue; the serializer hands a converter its whole value, so Read never runs out.
+    private static object? ReadValue(ref Utf8JsonReader reader) => reader.TokenType switch
+    {
+        JsonTokenType.String => reader.GetString(),
+        JsonTokenType.True => true,
+        JsonTokenType.False => false,
+        JsonTokenType.Number => ReadNumber(ref reader),
+        JsonTokenType.StartObject => ReadObject(ref reader),
+        JsonTokenType.StartArray => ReadArray(ref reader),
+        _ => null,
+    };
+
+    private static Dictionary<string, object?> ReadObject(ref Utf8JsonReader reader)
+    {
+        var values = new Dictionary<string, object?>(StringComparer.Ordinal);
+        while (Next(ref reader) != JsonTokenType.EndObject)
+        {
+            var name = reader.GetString()!;
+            Next(ref reader);
+            values[name] = ReadValue(ref reader);
+        }
+
+        return values;
+    }
+
+    private static List<object?> ReadArray(ref Utf8JsonReader reader)
+    {
+        var items = new List<object?>();
+        while (Next(ref reader) != JsonTokenType.EndArray)
+        {
+            items.Add(ReadValue(ref reader));
+        }
+
+        return items;
+    }
+
+    private static JsonTokenType Next(ref Utf8JsonReader reader) =>
+        reader.Read() ? reader.TokenType : throw new JsonException("A dialog value bag ends early.");
+
+    private static object ReadNumber(ref Utf8JsonReader reader)
+    {
+        if (reader.TryGetInt32(out var i))
+        {
+            return i;
+        }
+
+        if (reader.TryGetInt64(out var l))
+        {
+            return l;
+        }
+
+        return reader.GetDouble();
     }
 
     // Boxed one by one: a ?: chain would promote every branch to double.

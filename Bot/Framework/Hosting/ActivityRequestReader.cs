@@ -23,13 +23,16 @@ public static class ActivityRequestReader
         Activity? activity;
         try
         {
-            using var document = JsonDocument.Parse(body, new JsonDocumentOptions { MaxDepth = BotJson.MaxDepth });
-            if (document.RootElement.ValueKind != JsonValueKind.Object)
+            if (!StartsWithObject(body))
             {
+                // Rare: parsed whole only to tell bad JSON (thrown) from JSON that is not an object.
+                using var document = JsonDocument.Parse(body, new JsonDocumentOptions { MaxDepth = BotJson.MaxDepth });
                 return (null, "The body must be a JSON object.");
             }
 
-            activity = document.RootElement.Deserialize<Activity>(BotJson.Options);
+            // Straight from the bytes, with the same depth limit: the reader validates all of the
+            // body, unknown fields included (they are kept), so no JsonDocument is built first.
+            activity = JsonSerializer.Deserialize<Activity>(body, BotJson.Options);
         }
         catch (JsonException ex) when (ex.Message.Contains("depth", StringComparison.OrdinalIgnoreCase))
         {
@@ -71,6 +74,20 @@ public static class ActivityRequestReader
         }
 
         return (activity, null);
+    }
+
+    /// <summary>Whether the first JSON token is '{'; a body that does not even start as JSON is false.</summary>
+    private static bool StartsWithObject(byte[] body)
+    {
+        var reader = new Utf8JsonReader(body, new JsonReaderOptions { MaxDepth = BotJson.MaxDepth });
+        try
+        {
+            return reader.Read() && reader.TokenType == JsonTokenType.StartObject;
+        }
+        catch (JsonException)
+        {
+            return false;
+        }
     }
 
     /// <summary>Reads at most <paramref name="limit"/> bytes; null when the body is longer.</summary>

@@ -1,7 +1,4 @@
-using System.Text.Json;
-using System.Text.Json.Nodes;
 using TeamsItBot.Framework.Hosting;
-using TeamsItBot.Framework.Schema;
 
 namespace TeamsItBot.Framework.State;
 
@@ -41,9 +38,7 @@ public abstract class BotState(IStorage storage, string name)
             return;
         }
 
-        var document = cached.Serialize();
-        var json = document.ToJsonString();
-        if (!force && json == cached.OriginalJson)
+        if (cached.Serialize(force) is not { } document)
         {
             return;
         }
@@ -86,61 +81,4 @@ public abstract class BotState(IStorage storage, string name)
 
     private string StorageKey(ITurnContext turnContext) =>
         GetStorageKey(turnContext) ?? throw new InvalidOperationException($"{GetType().Name}: the activity lacks the ids its storage key needs.");
-
-    private sealed class CachedState(JsonObject document, string? etag)
-    {
-        private readonly Dictionary<string, (object? Value, Type Type)> _live = new(StringComparer.Ordinal);
-
-        public string? ETag { get; } = etag;
-        public string OriginalJson { get; } = document.ToJsonString();
-
-        public T? Get<T>(string property, Func<T>? defaultValueFactory)
-        {
-            if (_live.TryGetValue(property, out var live))
-            {
-                return (T?)live.Value;
-            }
-
-            if (document[property] is { } node)
-            {
-                var value = node.Deserialize<T>(BotJson.Options);
-                _live[property] = (value, typeof(T));
-                return value;
-            }
-
-            if (defaultValueFactory is null)
-            {
-                return default;
-            }
-
-            var created = defaultValueFactory();
-            _live[property] = (created, typeof(T));
-            return created;
-        }
-
-        public void Set<T>(string property, T value) => _live[property] = (value, typeof(T));
-
-        public void Remove(string property)
-        {
-            _live.Remove(property);
-            document.Remove(property);
-        }
-
-        public void Clear()
-        {
-            _live.Clear();
-            document.Clear();
-        }
-
-        public JsonObject Serialize()
-        {
-            var copy = (JsonObject)document.DeepClone();
-            foreach (var (property, (value, type)) in _live)
-            {
-                copy[property] = value is null ? null : JsonSerializer.SerializeToNode(value, type, BotJson.Options);
-            }
-
-            return copy;
-        }
-    }
 }

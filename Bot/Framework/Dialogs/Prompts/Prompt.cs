@@ -1,4 +1,3 @@
-using System.Text.Json;
 using TeamsItBot.Framework.Hosting;
 using TeamsItBot.Framework.Schema;
 
@@ -104,7 +103,7 @@ public abstract class Prompt<T> : Dialog
     /// a later re-prompt would carry the first one's reply id.
     /// </summary>
     private static Activity CloneActivity(Activity activity) =>
-        JsonSerializer.SerializeToElement(activity, BotJson.Options).Deserialize<Activity>(BotJson.Options)!;
+        JsonRoundTrip.Convert<Activity>(activity)!;
 
     private static (IDictionary<string, object?> State, PromptOptions Options) Read(DialogInstance instance)
     {
