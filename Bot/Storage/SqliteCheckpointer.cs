@@ -11,18 +11,20 @@ namespace TeamsItBot.Storage;
 /// PASSIVE checkpoint here runs beside the writer and the readers instead. The writer therefore
 /// turns automatic checkpoints off (<see cref="WriterPragmas"/>).
 /// A passive checkpoint cannot shrink the WAL while readers keep arriving, and every read
-/// searches the WAL's index, which slows as the WAL grows; past <see cref="TruncateFrames"/> the
-/// writer is asked to truncate it between two batches (<see cref="SqliteWriteBatcher.RequestTruncate"/>).
+/// searches the WAL's index, which slows as the WAL grows; past <see cref="RestartFrames"/> the
+/// writer is asked to restart it between two batches (<see cref="SqliteWriteBatcher.RequestRestart"/>).
+/// Once a second, not more: each checkpoint ends with an fsync, and frequent ones (every 250 ms)
+/// raised the p99 of turns at 500/s from under 5 ms to over 20 ms in the benchmark.
 /// </summary>
 public sealed partial class SqliteCheckpointer : IAsyncDisposable
 {
-    public static readonly TimeSpan Interval = TimeSpan.FromMilliseconds(250);
+    public static readonly TimeSpan Interval = TimeSpan.FromSeconds(1);
 
     /// <summary>Set on the writer's connection: checkpoints are this class's job.</summary>
     public const string WriterPragmas = "PRAGMA wal_autocheckpoint = 0;";
 
-    /// <summary>WAL frames (pages, 4 KB each) past which the writer truncates the WAL: 64 MB.</summary>
-    public const long TruncateFrames = 16_384;
+    /// <summary>WAL frames (pages, 4 KB each) past which the writer restarts the WAL: 64 MB.</summary>
+    public const long RestartFrames = 16_384;
 
     private readonly Func<CancellationToken, ValueTask<DbConnection>> _open;
     private readonly SqliteWriteBatcher _writer;
@@ -75,9 +77,9 @@ public sealed partial class SqliteCheckpointer : IAsyncDisposable
                     await using (var reader = await command.ExecuteReaderAsync(_stopping.Token))
                     {
                         // One row: busy, frames in the WAL, frames copied to the database file.
-                        if (await reader.ReadAsync(_stopping.Token) && reader.GetInt64(1) >= TruncateFrames)
+                        if (await reader.ReadAsync(_stopping.Token) && reader.GetInt64(1) >= RestartFrames)
                         {
-                            _writer.RequestTruncate();
+                            _writer.RequestRestart();
                         }
                     }
 

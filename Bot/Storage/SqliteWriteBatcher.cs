@@ -27,7 +27,7 @@ public sealed partial class SqliteWriteBatcher : IAsyncDisposable
     private readonly Task _loop;
     private int _disposed;
     private SqliteConnection? _connection;
-    private volatile bool _truncateRequested;
+    private volatile bool _restartRequested;
 
     public SqliteWriteBatcher(Func<CancellationToken, ValueTask<DbConnection>> open, ILogger logger)
     {
@@ -41,11 +41,16 @@ public sealed partial class SqliteWriteBatcher : IAsyncDisposable
 
     public long WritesCommitted { get; private set; }
 
-    /// <summary>Number of times the WAL was truncated between batches.</summary>
-    public long Truncations { get; private set; }
+    /// <summary>Number of times the WAL was restarted between batches.</summary>
+    public long Restarts { get; private set; }
 
-    /// <summary>Asks for the WAL to be checkpointed and truncated before the next batch (no transaction may be open for that).</summary>
-    public void RequestTruncate() => _truncateRequested = true;
+    /// <summary>
+    /// Asks for a RESTART checkpoint before the next batch (no transaction may be open for it):
+    /// later commits then overwrite the WAL from its start, so the file stops growing. Not
+    /// TRUNCATE: cutting the file and growing it again costs file-system journal work that
+    /// showed up as write stalls.
+    /// </summary>
+    public void RequestRestart() => _restartRequested = true;
 
     public Task<T> WriteAsync<T>(Func<DbConnection, DbTransaction, CancellationToken, Task<T>> work, CancellationToken cancellationToken)
     {
@@ -109,10 +114,10 @@ public sealed partial class SqliteWriteBatcher : IAsyncDisposable
         try
         {
             _connection ??= (SqliteConnection)await _open(_stopping.Token);
-            if (_truncateRequested)
+            if (_restartRequested)
             {
-                _truncateRequested = false;
-                await TruncateWalAsync(_connection);
+                _restartRequested = false;
+                await RestartWalAsync(_connection);
             }
 
             await using var transaction = _connection.BeginTransaction(deferred: false);
@@ -154,23 +159,23 @@ public sealed partial class SqliteWriteBatcher : IAsyncDisposable
         }
     }
 
-    private async Task TruncateWalAsync(SqliteConnection connection)
+    private async Task RestartWalAsync(SqliteConnection connection)
     {
         // Waits (busy timeout) for readers still on WAL pages; new ones read the database file.
         // A failure costs only WAL size, never the writes: the checkpointer asks again.
         try
         {
             await using var command = connection.CreateCommand();
-            command.CommandText = "PRAGMA wal_checkpoint(TRUNCATE)";
+            command.CommandText = "PRAGMA wal_checkpoint(RESTART)";
             await using var reader = await command.ExecuteReaderAsync();
             if (await reader.ReadAsync() && reader.GetInt64(0) == 0)
             {
-                Truncations++;
+                Restarts++;
             }
         }
         catch (SqliteException ex)
         {
-            LogTruncateFailed(_logger, ex);
+            LogRestartFailed(_logger, ex);
         }
     }
 
@@ -183,8 +188,8 @@ public sealed partial class SqliteWriteBatcher : IAsyncDisposable
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not truncate the SQLite WAL; it is tried again when the WAL is next found large")]
-    private static partial void LogTruncateFailed(ILogger logger, Exception exception);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not restart the SQLite WAL; it is tried again when the WAL is next found large")]
+    private static partial void LogRestartFailed(ILogger logger, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "A SQLite write batch of {Count} writes failed and was rolled back")]
     private static partial void LogBatchFailed(ILogger logger, Exception exception, int count);
