@@ -102,7 +102,21 @@ public sealed partial class SqliteWriteBatcher : IAsyncDisposable
 
             if (batch.Count > 0)
             {
-                await RunBatchAsync(batch);
+                try
+                {
+                    await RunBatchAsync(batch);
+                }
+                catch (Exception ex)
+                {
+                    // Only a defect gets here; the loop must outlive it, or every later write would wait forever.
+                    LogLoopFault(_logger, ex);
+                    foreach (var job in batch)
+                    {
+                        job.Publish(committed: ex);
+                    }
+
+                    _connection = null;
+                }
             }
         }
 
@@ -190,6 +204,9 @@ public sealed partial class SqliteWriteBatcher : IAsyncDisposable
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not restart the SQLite WAL; it is tried again when the WAL is next found large")]
     private static partial void LogRestartFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Critical, Message = "The SQLite writer hit an unexpected error; its batch failed and it goes on")]
+    private static partial void LogLoopFault(ILogger logger, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "A SQLite write batch of {Count} writes failed and was rolled back")]
     private static partial void LogBatchFailed(ILogger logger, Exception exception, int count);
