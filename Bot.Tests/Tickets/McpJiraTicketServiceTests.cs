@@ -39,6 +39,20 @@ public sealed class McpJiraTicketServiceTests
     }
 
     [Fact]
+    public async Task Ticket_calls_log_no_warnings_and_list_no_tools()
+    {
+        await using var server = await McpAtlassianDouble.StartAsync();
+        await using var host = new TicketTestHost(TicketTestHost.RemoteSettings(server.McpUrl));
+
+        await host.Tickets.CreateTicketAsync(TicketTestHost.Draft(), Token);
+        await host.Tickets.CreateTicketAsync(TicketTestHost.Draft("VPN won't connect"), Token);
+        await host.Tickets.FindByDraftAsync(TicketTestHost.Draft().Id, Token);
+
+        Assert.Equal(3, server.ToolCalls.Count);
+        Assert.DoesNotContain(host.Logs.Lines, line => line.StartsWith("Warning", StringComparison.Ordinal) || line.StartsWith("Error", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Empty_optional_fields_are_omitted_not_sent_empty()
     {
         await using var server = await McpAtlassianDouble.StartAsync();

@@ -23,9 +23,14 @@ public static class McpClientFactory
 
     public static readonly Implementation ClientInfo = new() { Name = "TeamsItBot", Version = "1.0" };
 
-    /// <summary>Connects and completes the initialize handshake; the client owns <paramref name="httpClient"/>.</summary>
+    /// <summary>
+    /// Connects and completes the initialize handshake; the client owns <paramref name="httpClient"/>.
+    /// <paramref name="knownTools"/> are registered as tools without parameter headers: the SDK
+    /// otherwise logs a warning on every call to a tool it has not listed, and listing costs a request.
+    /// </summary>
     public static async Task<McpClient> ConnectAsync(
-        McpConnection connection, HttpClient httpClient, ILoggerFactory loggerFactory, CancellationToken cancellationToken)
+        McpConnection connection, HttpClient httpClient, ILoggerFactory loggerFactory, CancellationToken cancellationToken,
+        IEnumerable<string>? knownTools = null)
     {
         ArgumentNullException.ThrowIfNull(connection);
         var transport = new HttpClientTransport(
@@ -41,7 +46,7 @@ public static class McpClientFactory
             httpClient,
             loggerFactory,
             ownsHttpClient: true);
-        return await McpClient.CreateAsync(
+        var client = await McpClient.CreateAsync(
             transport,
             new McpClientOptions
             {
@@ -51,5 +56,11 @@ public static class McpClientFactory
             },
             loggerFactory,
             cancellationToken);
+        if (knownTools is not null)
+        {
+            client.AddKnownTools(knownTools.Select(name => new Tool { Name = name }));
+        }
+
+        return client;
     }
 }

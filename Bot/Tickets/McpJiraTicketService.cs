@@ -161,7 +161,8 @@ public sealed partial class McpJiraTicketService(
                 new McpConnection(backend.McpEndpoint, backend.IsLocalTracker ? "local-tracker" : "mcp-atlassian", options.Value.Timeout),
                 httpClientFactory.CreateClient(HttpClientName),
                 loggerFactory,
-                cancellationToken);
+                cancellationToken,
+                [CreateIssueTool, SearchTool]);
             LogSessionStarted(logger, backend.McpEndpoint.ToString(), client.SessionId, client.NegotiatedProtocolVersion);
             Volatile.Write(ref _client, client);
             return client;
