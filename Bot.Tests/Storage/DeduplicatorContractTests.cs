@@ -78,19 +78,41 @@ public abstract class DeduplicatorContractTests : DatabaseTestBase
     }
 
     [Fact]
+    public async Task A_sweep_larger_than_one_chunk_removes_every_expired_row_and_keeps_the_rest()
+    {
+        // One clock per instance: a claim starts its instance's own sweep in the background, and
+        // only the sweeping instance may see the old rows as expired.
+        var start = DateTimeOffset.Parse("2025-01-01T00:00:00Z", System.Globalization.CultureInfo.InvariantCulture);
+        var database = Database.Open();
+        var old = new StoreActivityDeduplicator(database, new FakeTimeProvider(start));
+        var later = new StoreActivityDeduplicator(database, new FakeTimeProvider(start + TimeSpan.FromMinutes(5)));
+        var sweeper = new StoreActivityDeduplicator(database, new FakeTimeProvider(start + StoreActivityDeduplicator.Window + TimeSpan.FromSeconds(1)));
+        await Task.WhenAll(Enumerable.Range(0, 1_200).Select(async i => await (await old.ClaimAsync($"conv-{i % 7}", $"old-{i}", Token)).CompleteAsync(null)));
+        await (await later.ClaimAsync("conv-0", "fresh", Token)).CompleteAsync(null);
+
+        Assert.Equal(1_200, await sweeper.RemoveExpiredAsync(Token));
+
+        Assert.Equal(0, await sweeper.RemoveExpiredAsync(Token));
+        Assert.True((await later.ClaimAsync("conv-0", "fresh", Token)).IsDuplicate);
+    }
+
+    [Fact]
     public async Task Completed_delivery_is_forgotten_after_the_window_and_swept()
     {
-        var clock = new FakeTimeProvider(DateTimeOffset.Parse("2025-01-01T00:00:00Z", System.Globalization.CultureInfo.InvariantCulture));
-        var dedup = new StoreActivityDeduplicator(Database.Open(), clock);
-        (await dedup.ClaimAsync("conv", "old", Token)).Complete(null);
+        // One clock per instance, each fixed: a claim also starts its instance's sweep in the
+        // background, which must not see a later time than the assertions around it.
+        var start = DateTimeOffset.Parse("2025-01-01T00:00:00Z", System.Globalization.CultureInfo.InvariantCulture);
+        var database = Database.Open();
+        var first = new StoreActivityDeduplicator(database, new FakeTimeProvider(start));
+        var justBefore = new StoreActivityDeduplicator(database, new FakeTimeProvider(start + StoreActivityDeduplicator.Window - TimeSpan.FromSeconds(1)));
+        var justAfter = new StoreActivityDeduplicator(database, new FakeTimeProvider(start + StoreActivityDeduplicator.Window + TimeSpan.FromSeconds(1)));
+        (await first.ClaimAsync("conv", "old", Token)).Complete(null);
 
-        clock.Advance(StoreActivityDeduplicator.Window - TimeSpan.FromSeconds(1));
-        Assert.True((await dedup.ClaimAsync("conv", "old", Token)).IsDuplicate);
-        Assert.Equal(0, await dedup.RemoveExpiredAsync(Token));
+        Assert.True((await justBefore.ClaimAsync("conv", "old", Token)).IsDuplicate);
+        Assert.Equal(0, await justBefore.RemoveExpiredAsync(Token));
 
-        clock.Advance(TimeSpan.FromSeconds(2));
-        Assert.Equal(1, await dedup.RemoveExpiredAsync(Token));
-        Assert.False((await dedup.ClaimAsync("conv", "old", Token)).IsDuplicate);
+        Assert.Equal(1, await justAfter.RemoveExpiredAsync(Token));
+        Assert.False((await justAfter.ClaimAsync("conv", "old", Token)).IsDuplicate);
     }
 
     [Fact]
