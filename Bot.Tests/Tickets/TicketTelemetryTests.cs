@@ -15,7 +15,7 @@ public sealed class TicketTelemetryTests
         listener.InstrumentPublished = (instrument, l) =>
         {
             // Names as strings: the callback can run while Telemetry's own instruments are being created.
-            if (instrument.Meter.Name == "TeamsItBot" && instrument.Name == "teamsitbot.ticket.calls")
+            if (instrument.Meter.Name == TicketTelemetry.Name && instrument.Name == "teamsitbot.ticket.calls")
             {
                 l.EnableMeasurementEvents(instrument);
             }

@@ -4,9 +4,8 @@ using System.Diagnostics.Metrics;
 namespace TeamsItBot.Operations;
 
 /// <summary>
-/// The bot's own traces and metrics, all under the name "TeamsItBot" so one AddSource/AddMeter
-/// exports them. Static because instruments are process-wide and other areas (tickets, outbox)
-/// record into them without taking a dependency on the container.
+/// The host's own traces and metrics (turns), under the name "TeamsItBot". Parts keep theirs beside
+/// their code (<see cref="TeamsItBot.Tickets.TicketTelemetry"/>). Static because instruments are process-wide.
 /// </summary>
 public static class Telemetry
 {
@@ -24,14 +23,6 @@ public static class Telemetry
     public static Histogram<double> TurnDuration { get; } = Meter.CreateHistogram<double>(
         "teamsitbot.turn.duration", "s", "Duration of a bot turn");
 
-    /// <summary>Ticket backend calls, tagged operation and outcome (created | failed | queued ...).</summary>
-    public static Counter<long> TicketCalls { get; } = Meter.CreateCounter<long>(
-        "teamsitbot.ticket.calls", "{call}", "Calls to the ticket backend");
-
-    /// <summary>Ticket backend call duration in seconds, same tags as <see cref="TicketCalls"/>.</summary>
-    public static Histogram<double> TicketCallDuration { get; } = Meter.CreateHistogram<double>(
-        "teamsitbot.ticket.call.duration", "s", "Duration of a ticket backend call");
-
     public static void RecordTurn(string? activityType, string? channelId, string outcome, TimeSpan duration)
     {
         var tags = new TagList
@@ -43,16 +34,4 @@ public static class Telemetry
         Turns.Add(1, tags);
         TurnDuration.Record(duration.TotalSeconds, tags);
     }
-
-    /// <summary>For the ticket service: one call to the backend (e.g. "create_issue", "created").</summary>
-    public static void RecordTicketCall(string operation, string outcome, TimeSpan duration)
-    {
-        var tags = new TagList { { "operation", operation }, { "outcome", outcome } };
-        TicketCalls.Add(1, tags);
-        TicketCallDuration.Record(duration.TotalSeconds, tags);
-    }
-
-    /// <summary>Starts a span for a ticket backend call; null when nobody listens.</summary>
-    public static Activity? StartTicketCall(string operation) =>
-        ActivitySource.StartActivity($"ticket {operation}", ActivityKind.Client)?.SetTag("ticket.operation", operation);
 }

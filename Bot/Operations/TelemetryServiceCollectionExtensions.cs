@@ -6,6 +6,8 @@ using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
 using OpenTelemetry.Trace;
 
+using TeamsItBot.Tickets;
+
 namespace TeamsItBot.Operations;
 
 public static class TelemetryServiceCollectionExtensions
@@ -36,11 +38,11 @@ public static class TelemetryServiceCollectionExtensions
                 }
             })
             .WithTracing(tracing => tracing
-                .AddSource(Telemetry.Name)
+                .AddSource(Telemetry.Name, TicketTelemetry.Name)
                 .AddAspNetCoreInstrumentation(options => options.Filter = context => !IsHealthProbe(context))
                 .AddHttpClientInstrumentation())
             .WithMetrics(metrics => metrics
-                .AddMeter(Telemetry.Name)
+                .AddMeter(Telemetry.Name, TicketTelemetry.Name)
                 .AddAspNetCoreInstrumentation()
                 .AddHttpClientInstrumentation())
             .UseOtlpExporter();

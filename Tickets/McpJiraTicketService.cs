@@ -3,7 +3,6 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using ModelContextProtocol.Client;
 using ModelContextProtocol.Protocol;
-using TeamsItBot.Operations;
 
 namespace TeamsItBot.Tickets;
 
@@ -88,7 +87,7 @@ public sealed partial class McpJiraTicketService(
     /// <summary>One backend call with its span and metrics (operation, outcome, duration).</summary>
     private async Task<T> RunAsync<T>(string operation, Func<McpClient, CancellationToken, Task<T>> call, CancellationToken cancellationToken)
     {
-        using var span = Telemetry.StartTicketCall(operation);
+        using var span = TicketTelemetry.StartCall(operation);
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
         var outcome = "ok";
         try
@@ -108,7 +107,7 @@ public sealed partial class McpJiraTicketService(
         }
         finally
         {
-            Telemetry.RecordTicketCall(operation, outcome, System.Diagnostics.Stopwatch.GetElapsedTime(started));
+            TicketTelemetry.RecordCall(operation, outcome, System.Diagnostics.Stopwatch.GetElapsedTime(started));
         }
     }
 

@@ -40,7 +40,7 @@ public sealed record RichTextBlock(IReadOnlyList<TextRun> Inlines) : CardElement
 public sealed record TextRun(string Text)
 {
     [JsonPropertyName("type")]
-    public string Type => "TextRun";
+    public string Type { get; } = "TextRun";
 
     public bool? Italic { get; init; }
     public string? Weight { get; init; }

@@ -9,10 +9,10 @@ public sealed record AdaptiveCard
     public const string ContentType = "application/vnd.microsoft.card.adaptive";
 
     [JsonPropertyName("type")]
-    public string Type => "AdaptiveCard";
+    public string Type { get; } = "AdaptiveCard";
 
     [JsonPropertyName("$schema")]
-    public string Schema => "http://adaptivecards.io/schemas/adaptive-card.json";
+    public string Schema { get; } = "http://adaptivecards.io/schemas/adaptive-card.json";
 
     public string Version { get; init; } = "1.5";
 
