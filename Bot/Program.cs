@@ -7,8 +7,9 @@ using TeamsItBot.Tickets;
 
 var builder = WebApplication.CreateBuilder(args);
 
-builder.Services.AddBotFramework(builder.Configuration);
+// Storage first: it provides the stores whose in-memory defaults the parts below add with TryAdd.
 builder.Services.AddBotStorage(builder.Configuration);
+builder.Services.AddBotFramework(builder.Configuration);
 builder.Services.AddItSupport(builder.Configuration);
 builder.Services.AddTickets(builder.Configuration);
 builder.Services.AddLocalTracker(builder.Configuration);

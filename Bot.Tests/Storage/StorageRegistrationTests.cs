@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using TeamsItBot.Framework.Hosting;
 using TeamsItBot.Framework.State;
 using TeamsItBot.Storage;
+using TeamsItBot.Tests.Testing;
 
 namespace TeamsItBot.Tests.Storage;
 
@@ -33,23 +34,24 @@ public sealed class StorageRegistrationTests
     }
 
     [Fact]
-    public async Task Sqlite_provider_replaces_the_memory_defaults_whatever_the_order()
+    public async Task Sqlite_provider_stands_in_for_the_frameworks_memory_defaults()
     {
         var directory = Path.Combine(Path.GetTempPath(), "teamsitbot-reg-" + Guid.NewGuid().ToString("N")[..8]);
         try
         {
             var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["BOT_DATA_DIR"] = directory }).Build();
             var collection = new ServiceCollection().AddLogging();
-            collection.AddSingleton<IStorage, MemoryStorage>();
+            collection.AddSingleton<IHostEnvironment>(new TestHostEnvironment());
+            // Program's order: storage, then the parts whose in-memory defaults are TryAdd.
             collection.AddBotStorage(configuration);
-            // Defaults registered afterwards with TryAdd, as AddBotFramework and AddItSupport do.
-            collection.AddSingleton<IHostEnvironment>(new FakeEnvironment());
             collection.AddBotFramework(configuration);
             await using var services = collection.BuildServiceProvider();
 
             Assert.IsType<SqliteStorage>(services.GetRequiredService<IStorage>());
             Assert.IsType<StoreActivityDeduplicator>(services.GetRequiredService<IActivityDeduplicator>());
             Assert.IsType<SqliteDatabase>(services.GetRequiredService<StorageDatabase>());
+            Assert.Single(collection, d => d.ServiceType == typeof(IStorage));
+            Assert.Single(collection, d => d.ServiceType == typeof(IActivityDeduplicator));
         }
         finally
         {
@@ -86,13 +88,5 @@ public sealed class StorageRegistrationTests
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
         return new ServiceCollection().AddLogging().AddBotStorage(configuration).BuildServiceProvider();
-    }
-
-    private sealed class FakeEnvironment : IHostEnvironment
-    {
-        public string EnvironmentName { get; set; } = Environments.Development;
-        public string ApplicationName { get; set; } = "tests";
-        public string ContentRootPath { get; set; } = AppContext.BaseDirectory;
-        public Microsoft.Extensions.FileProviders.IFileProvider ContentRootFileProvider { get; set; } = null!;
     }
 }

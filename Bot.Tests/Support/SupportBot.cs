@@ -23,7 +23,11 @@ internal sealed class SupportBot : IAsyncDisposable
         var services = new ServiceCollection();
         services.AddLogging();
         services.AddSingleton(tickets ?? Tickets);
+        services.AddSingleton<Microsoft.Extensions.Hosting.IHostEnvironment>(new TestHostEnvironment());
+        // The parts the support conversation stands on, composed in Program's order.
+        services.AddBotFramework(configuration);
         services.AddItSupport(configuration);
+        services.AddTickets(configuration);
         _services = services.BuildServiceProvider();
         Bot = _services.GetRequiredService<IBot>();
         Storage = _services.GetRequiredService<TeamsItBot.Framework.State.IStorage>();

@@ -4,10 +4,11 @@ using Microsoft.Extensions.Options;
 namespace TeamsItBot.Operations;
 
 /// <summary>
-/// Wraps the host's start-up options validation so that every invalid or missing setting, from
-/// every area, ends up in one error that lists them all, instead of an AggregateException trace.
+/// Runs the host's start-up options validation early, so that every invalid or missing setting,
+/// from every area, ends up in one error that lists them all, instead of an AggregateException
+/// trace at the first endpoint that reads its options.
 /// </summary>
-public sealed partial class ConfigurationErrorReporter(IStartupValidator inner, ILogger<ConfigurationErrorReporter> logger) : IStartupValidator
+public sealed partial class ConfigurationErrorReporter(IStartupValidator inner, ILogger<ConfigurationErrorReporter> logger)
 {
     public void Validate()
     {

@@ -20,7 +20,7 @@ public static class HealthEndpointRouteBuilderExtensions
     /// </summary>
     public static IEndpointRouteBuilder MapHealthEndpoints(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.ServiceProvider.GetService<IStartupValidator>()?.Validate();
+        endpoints.ServiceProvider.GetRequiredService<ConfigurationErrorReporter>().Validate();
 
         endpoints.MapHealthChecks(LivenessPath, new HealthCheckOptions
         {

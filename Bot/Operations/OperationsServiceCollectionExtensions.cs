@@ -18,8 +18,8 @@ public static class OperationsServiceCollectionExtensions
     public const string HealthHttpClientName = "TeamsItBot.Health";
 
     /// <summary>
-    /// Health checks (auth metadata, ticket backend), OpenTelemetry, turn instrumentation and the
-    /// combined start-up configuration report.
+    /// Health checks (auth metadata, ticket backend), OpenTelemetry, turn instrumentation (a step of
+    /// the adapter's pipeline) and the combined start-up configuration report.
     /// </summary>
     public static IServiceCollection AddOperations(this IServiceCollection services, IConfiguration configuration)
     {
@@ -41,8 +41,8 @@ public static class OperationsServiceCollectionExtensions
         }
 
         services.AddBotTelemetry(configuration);
-        InstrumentTurns(services);
-        ReportConfigurationErrorsTogether(services);
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<ITurnMiddleware, TurnTelemetryMiddleware>());
+        services.TryAddSingleton<ConfigurationErrorReporter>();
         return services;
     }
 
@@ -67,30 +67,5 @@ public static class OperationsServiceCollectionExtensions
         return !string.IsNullOrWhiteSpace(mcp) && HealthOptionsValidator.IsHttpUrl(mcp)
             ? new Uri(new Uri(mcp), "/healthz")
             : null;
-    }
-
-    /// <summary>
-    /// The message handler gets the app's bot wrapped in <see cref="InstrumentedBot"/>. The bot is
-    /// resolved when the handler is built, so the order of AddOperations and the bot's own
-    /// registration does not matter, and nothing else sees the wrapper.
-    /// </summary>
-    private static void InstrumentTurns(IServiceCollection services) =>
-        services.Replace(ServiceDescriptor.Singleton(sp =>
-            ActivatorUtilities.CreateInstance<BotMessageHandler>(sp, new InstrumentedBot(sp.GetRequiredService<IBot>()))));
-
-    private static void ReportConfigurationErrorsTogether(IServiceCollection services)
-    {
-        // ValidateOnStart above guarantees the host's validator is registered; wrap it once.
-        var index = services.ToList().FindIndex(d => d.ServiceType == typeof(IStartupValidator) && d.ImplementationType is not null);
-        if (index < 0)
-        {
-            return;
-        }
-
-        var implementation = services[index].ImplementationType!;
-        services[index] = ServiceDescriptor.Describe(
-            typeof(IStartupValidator),
-            sp => ActivatorUtilities.CreateInstance<ConfigurationErrorReporter>(sp, (IStartupValidator)ActivatorUtilities.CreateInstance(sp, implementation)),
-            services[index].Lifetime);
     }
 }

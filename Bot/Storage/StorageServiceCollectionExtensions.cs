@@ -15,10 +15,10 @@ public static class StorageServiceCollectionExtensions
     /// <summary>
     /// Durable storage chosen by <c>Storage__Provider</c> (Memory | Sqlite | Postgres, default Sqlite):
     /// <see cref="IStorage"/>, <see cref="IActivityDeduplicator"/>, the ticket outbox's <see cref="ITicketOutboxStore"/> and, for Sqlite/Postgres, the shared
-    /// <see cref="StorageDatabase"/> (connection factory + schema). Replaces any earlier registration of
-    /// IStorage and IActivityDeduplicator, and later TryAdd defaults do not displace it, so the order
-    /// against AddBotFramework / AddItSupport does not matter. The provider is read when the services
-    /// are first resolved, so test hosts can override configuration.
+    /// <see cref="StorageDatabase"/> (connection factory + schema). Call it before the parts whose
+    /// in-memory defaults it provides (AddBotFramework, AddTickets): their TryAdd defaults then stand
+    /// aside. The provider is read when the services are first resolved, so test hosts can override
+    /// configuration.
     /// </summary>
     public static IServiceCollection AddBotStorage(this IServiceCollection services, IConfiguration configuration)
     {
@@ -48,7 +48,6 @@ public static class StorageServiceCollectionExtensions
 
         services.TryAddSingleton<StorageDatabase>(CreateDatabase);
 
-        services.RemoveAll<IStorage>();
         services.AddSingleton<IStorage>(sp => Provider(sp) switch
         {
             StorageProvider.Sqlite => new SqliteStorage((SqliteDatabase)sp.GetRequiredService<StorageDatabase>(), sp.GetRequiredService<TimeProvider>()),
@@ -56,13 +55,11 @@ public static class StorageServiceCollectionExtensions
             _ => new MemoryStorage(),
         });
 
-        services.RemoveAll<IActivityDeduplicator>();
         services.AddSingleton<IActivityDeduplicator>(sp => Provider(sp) == StorageProvider.Memory
             ? new MemoryActivityDeduplicator(sp.GetRequiredService<TimeProvider>())
             : new StoreActivityDeduplicator(sp.GetRequiredService<StorageDatabase>(), sp.GetRequiredService<TimeProvider>(),
                 sp.GetRequiredService<ILogger<StoreActivityDeduplicator>>()));
 
-        services.RemoveAll<ITicketOutboxStore>();
         services.AddSingleton<ITicketOutboxStore>(sp => Provider(sp) switch
         {
             StorageProvider.Sqlite => new SqliteTicketOutboxStore((SqliteDatabase)sp.GetRequiredService<StorageDatabase>()),

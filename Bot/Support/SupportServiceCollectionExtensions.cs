@@ -2,7 +2,6 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using TeamsItBot.Framework.Hosting;
-using TeamsItBot.Framework.State;
 using TeamsItBot.Support.Conversation;
 using TeamsItBot.Support.Dialogs;
 using TeamsItBot.Support.KnowledgeBase;
@@ -13,17 +12,13 @@ namespace TeamsItBot.Support;
 public static class SupportServiceCollectionExtensions
 {
     /// <summary>The IT-support conversation: knowledge base, dialogs, ticket confirmation (through the ticket outbox,
-    /// whose background notices it delivers) and the bot.</summary>
+    /// whose background notices it delivers) and the bot. State and locks come from AddBotFramework.</summary>
     public static IServiceCollection AddItSupport(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddKnowledgeBase(configuration);
-        services.TryAddSingleton<IStorage, MemoryStorage>();
-        services.TryAddSingleton<ConversationState>();
-        services.TryAddSingleton<KeyedLock>();
         services.TryAddSingleton<SupportStateAccessors>();
-        services.AddTicketOutbox(configuration);
-        services.RemoveAll<ITicketNotifier>();
-        services.AddSingleton<ITicketNotifier, SupportTicketNotifier>();
+        // The outbox (registered by AddTickets) delivers its background notices through this.
+        services.TryAddSingleton<ITicketNotifier, SupportTicketNotifier>();
         services.TryAddSingleton<TicketConfirmation>();
         services.TryAddSingleton<TicketRequestDialog>();
         services.TryAddSingleton<TroubleshootingDialog>();

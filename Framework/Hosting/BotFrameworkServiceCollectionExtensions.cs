@@ -11,6 +11,7 @@ using Polly;
 using TeamsItBot.Framework.Auth;
 using TeamsItBot.Framework.Connector;
 using TeamsItBot.Framework.Schema;
+using TeamsItBot.Framework.State;
 
 namespace TeamsItBot.Framework.Hosting;
 
@@ -18,7 +19,8 @@ public static partial class BotFrameworkServiceCollectionExtensions
 {
     /// <summary>
     /// The protocol layer: options (root keys MicrosoftApp*), inbound auth, connector client with
-    /// retries, de-duplication and the adapter. The app registers its own <see cref="IBot"/>.
+    /// retries, de-duplication, conversation state with its per-conversation lock, the adapter and its
+    /// middleware (<see cref="ITurnMiddleware"/> registrations). The app registers its own <see cref="IBot"/>.
     /// </summary>
     public static IServiceCollection AddBotFramework(this IServiceCollection services, IConfiguration configuration)
     {
@@ -33,7 +35,11 @@ public static partial class BotFrameworkServiceCollectionExtensions
         {
             AllowLoopback = !sp.GetRequiredService<IOptions<BotFrameworkOptions>>().Value.IsAuthenticationEnabled,
         });
+        // In-memory defaults; a storage provider registered before this call takes their place.
         services.TryAddSingleton<IActivityDeduplicator, MemoryActivityDeduplicator>();
+        services.TryAddSingleton<IStorage, MemoryStorage>();
+        services.TryAddSingleton<ConversationState>();
+        services.TryAddSingleton<KeyedLock>();
         services.AddBotAuthentication();
 
         services.AddHttpClient(ConnectorClient.HttpClientName, client => client.Timeout = TimeSpan.FromSeconds(30))
@@ -54,9 +60,18 @@ public static partial class BotFrameworkServiceCollectionExtensions
             }));
         services.TryAddSingleton<IConnectorClientFactory, ConnectorClientFactory>();
 
-        services.TryAddSingleton(sp => new CloudAdapter(sp.GetRequiredService<IConnectorClientFactory>())
+        services.TryAddSingleton(sp =>
         {
-            OnTurnError = CreateTurnErrorHandler(sp.GetRequiredService<ILoggerFactory>().CreateLogger<CloudAdapter>()),
+            var adapter = new CloudAdapter(sp.GetRequiredService<IConnectorClientFactory>())
+            {
+                OnTurnError = CreateTurnErrorHandler(sp.GetRequiredService<ILoggerFactory>().CreateLogger<CloudAdapter>()),
+            };
+            foreach (var middleware in sp.GetServices<ITurnMiddleware>())
+            {
+                adapter.Use(middleware);
+            }
+
+            return adapter;
         });
         services.TryAddSingleton<BotMessageHandler>();
         return services;

@@ -9,9 +9,3 @@ public interface ITicketNotifier
     /// <exception cref="Exception">Any failure: the outbox keeps the notice pending and tries again later.</exception>
     Task NotifyAsync(OutboxItem item, CancellationToken cancellationToken);
 }
-
-/// <summary>The default: nobody to tell (the outcome stays in the outbox and the log).</summary>
-public sealed class NoTicketNotifier : ITicketNotifier
-{
-    public Task NotifyAsync(OutboxItem item, CancellationToken cancellationToken) => Task.CompletedTask;
-}

@@ -4,13 +4,15 @@ using TeamsItBot.Framework.Hosting;
 namespace TeamsItBot.Operations;
 
 /// <summary>
-/// Wraps the app's <see cref="IBot"/> so every turn gets a span and the turn metrics, without
-/// the protocol layer knowing about telemetry. Message text is never put on the span.
+/// Gives every turn a span and the turn metrics, as a step of the adapter's pipeline, so the
+/// protocol layer knows nothing of telemetry. Message text is never put on the span.
 /// </summary>
-public sealed class InstrumentedBot(IBot inner) : IBot
+public sealed class TurnTelemetryMiddleware : ITurnMiddleware
 {
-    public async Task OnTurnAsync(ITurnContext turnContext, CancellationToken cancellationToken = default)
+    public async Task OnTurnAsync(ITurnContext turnContext, NextDelegate nextTurn, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(turnContext);
+        ArgumentNullException.ThrowIfNull(nextTurn);
         var incoming = turnContext.Activity;
         using var span = Telemetry.ActivitySource.StartActivity("bot turn", ActivityKind.Internal);
         span?.SetTag("activity.type", incoming.Type);
@@ -21,7 +23,7 @@ public sealed class InstrumentedBot(IBot inner) : IBot
         var outcome = "ok";
         try
         {
-            await inner.OnTurnAsync(turnContext, cancellationToken);
+            await nextTurn(cancellationToken);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
