@@ -12,8 +12,8 @@ namespace TeamsItBot.Framework.Auth;
 /// Validates the Bot Connector's bearer token: a Bot Framework token (issuer
 /// <see cref="BotFrameworkOptions.BotFrameworkIssuer"/>, keys endorsed for the channel) or an
 /// Entra ID token of an accepted tenant, each against the keys of its own OpenID metadata, and
-/// either way with a <c>serviceurl</c> claim matching the activity (the URL it vouches for). Never throws for a bad token or unreachable
-/// metadata: the result says 401 or 503.
+/// either way with a <c>serviceurl</c> claim matching the activity (the URL it vouches for).
+/// Never throws for a bad token or unreachable metadata: the result says 401 or 503.
 /// </summary>
 public sealed partial class JwtBotAuthenticator(
     IOptions<BotFrameworkOptions> options,
