@@ -12,7 +12,7 @@ builder.Services.AddBotStorage(builder.Configuration);
 builder.Services.AddBotFramework(builder.Configuration);
 builder.Services.AddItSupport(builder.Configuration);
 builder.Services.AddTickets(builder.Configuration);
-builder.Services.AddLocalTracker(builder.Configuration);
+builder.Services.AddLocalTracker(builder.Configuration, builder.Environment);
 builder.Services.AddOperations(builder.Configuration);
 
 var app = builder.Build();

@@ -1,13 +1,18 @@
 namespace TeamsItBot.LocalTracker;
 
 /// <summary>
-/// The embedded Jira stand-in, active when MCP_ATLASSIAN_URL is not set. Issues live in SQLite at
-/// {BOT_DATA_DIR}/local-jira.db; BOT_DATA_DIR defaults to "data" beside the app binaries.
+/// The embedded Jira stand-in, active when MCP_ATLASSIAN_URL is not set, in Development or with
+/// LocalTracker:Enabled=true. Issues live in SQLite at {BOT_DATA_DIR}/local-jira.db; BOT_DATA_DIR
+/// defaults to "data" beside the app binaries.
 /// </summary>
 public sealed class LocalTrackerOptions
 {
     public const string BasePath = "/local-jira";
     public const string DatabaseFileName = "local-jira.db";
+    public const string SectionName = "LocalTracker";
+
+    /// <summary>Shortest accepted access key: long enough that it cannot be guessed online.</summary>
+    public const int MinimumAccessKeyLength = 16;
 
     /// <summary>JIRA_PROJECT_KEY: the only project this tracker knows.</summary>
     public string ProjectKey { get; set; } = "ITSUPPORT";
@@ -17,6 +22,13 @@ public sealed class LocalTrackerOptions
 
     /// <summary>Bot:PublicBaseUrl: when set, links use it instead of the request's own host.</summary>
     public string? PublicBaseUrl { get; set; }
+
+    /// <summary>
+    /// LocalTracker:AccessKey: when set, every /local-jira request needs it (Bearer, or Basic with
+    /// any user name); required outside Development. Without it the tracker answers only to
+    /// loopback host names. Secret.
+    /// </summary>
+    public string? AccessKey { get; set; }
 
     public string DatabasePath => Path.Combine(Path.GetFullPath(DataDirectory), DatabaseFileName);
 }

@@ -6,7 +6,8 @@ namespace TeamsItBot.Tickets;
 
 /// <summary>
 /// Puts the Atlassian credentials on every MCP request: mcp-atlassian (v0.22+) refuses any POST
-/// without them unless the server runs with a global credential fallback.
+/// without them unless the server runs with a global credential fallback. The local tracker gets
+/// its access key instead (LocalTracker:AccessKey), when one is set.
 /// </summary>
 public sealed class JiraCredentialsHandler(IOptions<TicketOptions> options) : DelegatingHandler
 {
@@ -24,6 +25,12 @@ public sealed class JiraCredentialsHandler(IOptions<TicketOptions> options) : De
 
     internal static AuthenticationHeaderValue? CreateHeader(TicketOptions options)
     {
+        // The embedded tracker has no Jira account; outside Development it wants its access key.
+        if (options.UsesLocalTracker)
+        {
+            return string.IsNullOrEmpty(options.LocalTrackerAccessKey) ? null : new AuthenticationHeaderValue("Bearer", options.LocalTrackerAccessKey);
+        }
+
         if (!string.IsNullOrEmpty(options.JiraUsername) && !string.IsNullOrEmpty(options.JiraApiToken))
         {
             var pair = Encoding.UTF8.GetBytes($"{options.JiraUsername}:{options.JiraApiToken}");

@@ -31,6 +31,12 @@ public sealed class TicketOptions
     /// <summary>Bot:PublicBaseUrl: the bot's own base URL, used to reach the local tracker.</summary>
     public string? PublicBaseUrl { get; set; }
 
+    /// <summary>LocalTracker:Enabled: null = only in Development. Read here to know whether any backend exists.</summary>
+    public bool? LocalTrackerEnabled { get; set; }
+
+    /// <summary>LocalTracker:AccessKey: sent as a Bearer token to the local tracker. Secret.</summary>
+    public string? LocalTrackerAccessKey { get; set; }
+
     public string IssueType { get; set; } = "Task";
 
     public string? Priority { get; set; }

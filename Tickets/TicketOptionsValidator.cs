@@ -1,10 +1,12 @@
 using System.Text.RegularExpressions;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace TeamsItBot.Tickets;
 
 /// <summary>Refuses to start with a ticket configuration that can only fail later, naming every problem.</summary>
-public sealed partial class TicketOptionsValidator : IValidateOptions<TicketOptions>
+/// <param name="environment">The host's; without a host (tools, tests of the service alone) the local tracker counts as available.</param>
+public sealed partial class TicketOptionsValidator(IHostEnvironment? environment = null) : IValidateOptions<TicketOptions>
 {
     [GeneratedRegex("^[A-Z][A-Z0-9_]+$")]
     internal static partial Regex ProjectKeyPattern();
@@ -21,6 +23,14 @@ public sealed partial class TicketOptionsValidator : IValidateOptions<TicketOpti
         CheckUrl(problems, "MCP_ATLASSIAN_URL", options.McpAtlassianUrl);
         CheckUrl(problems, "JIRA_URL", options.JiraUrl);
         CheckUrl(problems, "Bot:PublicBaseUrl", options.PublicBaseUrl);
+        if (options.UsesLocalTracker && !(options.LocalTrackerEnabled ?? environment?.IsDevelopment() ?? true))
+        {
+            // Fails the start-up rather than the first ticket: a forgotten MCP_ATLASSIAN_URL in production
+            // must not quietly become an open, file-backed stand-in for Jira.
+            problems.Add("no ticket backend: MCP_ATLASSIAN_URL is not set and the embedded local tracker only runs in Development. "
+                + "Set MCP_ATLASSIAN_URL (and JIRA_URL) to your mcp-atlassian server, or LocalTracker__Enabled=true with LocalTracker__AccessKey to run the local tracker deliberately");
+        }
+
         if (!options.UsesLocalTracker && string.IsNullOrWhiteSpace(options.JiraUrl))
         {
             problems.Add("JIRA_URL is required when MCP_ATLASSIAN_URL is set (browse links are JIRA_URL/browse/KEY)");

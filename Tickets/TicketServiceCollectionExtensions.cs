@@ -45,6 +45,8 @@ public static class TicketServiceCollectionExtensions
         options.ProjectKey = Value(configuration, "JIRA_PROJECT_KEY") ?? TicketOptions.DefaultProjectKey;
         options.McpAtlassianUrl = Value(configuration, "MCP_ATLASSIAN_URL");
         options.PublicBaseUrl = Value(configuration, "Bot:PublicBaseUrl");
+        options.LocalTrackerEnabled = bool.TryParse(Value(configuration, "LocalTracker:Enabled"), out var enabled) ? enabled : null;
+        options.LocalTrackerAccessKey = Value(configuration, "LocalTracker:AccessKey");
         options.IssueType = Value(section, nameof(TicketOptions.IssueType)) ?? options.IssueType;
         options.Priority = Value(section, nameof(TicketOptions.Priority));
         options.Components = Value(section, nameof(TicketOptions.Components));

@@ -164,6 +164,50 @@ public sealed class MalformedRequestTests(BadInputFixture fixture) : IClassFixtu
         Assert.Contains("loopback", answer.Body, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("200 KB long", "longer than")]
+    [InlineData("one over 2 KB", "longer than")]
+    [InlineData("user info", "user info")]
+    [InlineData("query", "query")]
+    [InlineData("fragment", "fragment")]
+    public async Task Oversized_or_malformed_service_url_is_a_400_that_says_why(string shape, string reason)
+    {
+        var own = Host.Connector.ServiceUrl;
+        var serviceUrl = shape switch
+        {
+            "200 KB long" => own + new string('a', 200 * 1024) + "/",
+            "one over 2 KB" => own + new string('a', 2049 - own.Length),
+            "user info" => own.Replace("http://", "http://admin:secret@", StringComparison.Ordinal),
+            "query" => own + "?next=1",
+            "fragment" => own + "#top",
+            _ => throw new ArgumentOutOfRangeException(nameof(shape), shape, null),
+        };
+        var before = Host.Connector.Requests.Count;
+        var body = Host.Message("Teams is not working").Replace(own, serviceUrl, StringComparison.Ordinal);
+
+        var answer = await Host.PostAsync(body);
+
+        Assert.Equal(HttpStatusCode.BadRequest, answer.Status);
+        Assert.Contains("serviceUrl", answer.Body, StringComparison.Ordinal);
+        Assert.Contains(reason, answer.Body, StringComparison.Ordinal);
+        Assert.True(answer.Body.Length < 1024, "the answer must not echo the whole serviceUrl");
+        Assert.Equal(before, Host.Connector.Requests.Count);
+    }
+
+    [Fact]
+    public async Task Service_url_of_exactly_2_KB_is_accepted()
+    {
+        var own = Host.Connector.ServiceUrl;
+        var conversation = "a:" + Guid.NewGuid().ToString("N");
+        var serviceUrl = own + new string('a', 2047 - own.Length) + "/";
+        var body = Host.Message("Teams is not working", conversation).Replace(own, serviceUrl, StringComparison.Ordinal);
+
+        var answer = await Host.PostAsync(body);
+
+        // The fake connector has no route under that path, so only the reader's verdict is checked.
+        Assert.NotEqual(HttpStatusCode.BadRequest, answer.Status);
+    }
+
     [Fact]
     public async Task Invalid_utf8_bytes_are_a_400()
     {

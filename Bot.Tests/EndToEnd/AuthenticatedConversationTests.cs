@@ -27,6 +27,8 @@ public sealed class AuthenticatedConversationTests
         bot.Settings["EntraOpenIdMetadataUrlTemplate"] = identity.EntraMetadataUrlTemplate;
         bot.Settings["ToChannelFromBotLoginUrl"] = $"{identity.BaseUrl}/{AuthenticatedBotApp.TenantId}";
         bot.Settings["Storage:Provider"] = "Memory";
+        bot.Settings["MCP_ATLASSIAN_URL"] = "http://127.0.0.1:9/mcp";
+        bot.Settings["JIRA_URL"] = "https://jira.example.com";
 
         var activity = TestActivities.Message(connector.ServiceUrl, "vpn wont connect");
         var token = identity.Mint(new TokenSpec

@@ -31,10 +31,12 @@ internal sealed class LocalTrackerHost : IAsyncDisposable
 
     public ITicketService Tickets => _app.Services.GetRequiredService<ITicketService>();
 
-    public static async Task<LocalTrackerHost> StartAsync(string dataDirectory, IDictionary<string, string?>? settings = null)
+    public static async Task<LocalTrackerHost> StartAsync(
+        string dataDirectory, IDictionary<string, string?>? settings = null, string environment = "Development", ILoggerProvider? logs = null)
     {
-        var builder = WebApplication.CreateSlimBuilder();
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { EnvironmentName = environment });
         builder.Logging.ClearProviders();
+        if (logs is not null) builder.Logging.AddProvider(logs);
         builder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Loopback, 0));
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
@@ -43,7 +45,7 @@ internal sealed class LocalTrackerHost : IAsyncDisposable
         });
         if (settings is not null) builder.Configuration.AddInMemoryCollection(settings);
         builder.Services.AddTickets(builder.Configuration);
-        builder.Services.AddLocalTracker(builder.Configuration);
+        builder.Services.AddLocalTracker(builder.Configuration, builder.Environment);
         var app = builder.Build();
         app.MapLocalTracker();
         await app.StartAsync();

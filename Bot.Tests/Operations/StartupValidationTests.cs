@@ -30,6 +30,8 @@ public sealed class StartupValidationTests
             ["MicrosoftAppPassword"] = "secret",
             ["MicrosoftAppTenantId"] = "66666666-7777-8888-9999-000000000000",
             ["OTEL_EXPORTER_OTLP_ENDPOINT"] = "http://127.0.0.1:4317",
+            ["MCP_ATLASSIAN_URL"] = "http://127.0.0.1:9/mcp",
+            ["JIRA_URL"] = "https://jira.example.com",
         }, environment: "Production");
 
         using var client = app.CreateClient();

@@ -34,6 +34,9 @@ public sealed record TokenSpec
 
     /// <summary>Sign with a fresh unpublished key that claims the published kid.</summary>
     public bool ForgeSignature { get; init; }
+
+    /// <summary>More payload claims, e.g. azp / appid / tid of an Entra ID token.</summary>
+    public IReadOnlyDictionary<string, object>? Claims { get; init; }
 }
 
 /// <summary>
@@ -117,7 +120,7 @@ public sealed class LocalOpenIdServer : IAsyncDisposable
             published = keys.Single(k => k.KeyId == keyId);
         }
 
-        var claims = new Dictionary<string, object>();
+        var claims = new Dictionary<string, object>(spec.Claims ?? new Dictionary<string, object>());
         if (spec.ServiceUrl is not null)
         {
             claims["serviceurl"] = spec.ServiceUrl;

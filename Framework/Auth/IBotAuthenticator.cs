@@ -17,9 +17,15 @@ public sealed record BotAuthenticationResult(bool Succeeded, int StatusCode, str
 {
     public bool IsAnonymous => Succeeded && Identity is null;
 
+    /// <summary>
+    /// The serviceUrl the validated token vouched for (its <c>serviceurl</c> claim): the only host
+    /// an authenticated turn may make the bot call with its connector token.
+    /// </summary>
+    public string? ServiceUrl { get; init; }
+
     public static BotAuthenticationResult Anonymous { get; } = new(true, 200, null, null);
 
-    public static BotAuthenticationResult Success(ClaimsIdentity identity) => new(true, 200, null, identity);
+    public static BotAuthenticationResult Success(ClaimsIdentity identity, string serviceUrl) => new(true, 200, null, identity) { ServiceUrl = serviceUrl };
 
     public static BotAuthenticationResult Unauthorized(string reason) => new(false, 401, reason, null);
 

@@ -10,10 +10,10 @@ namespace TeamsItBot.Framework.Auth;
 
 /// <summary>
 /// Validates the Bot Connector's bearer token: a Bot Framework token (issuer
-/// <see cref="BotFrameworkOptions.BotFrameworkIssuer"/>, keys endorsed for the channel, a
-/// <c>serviceurl</c> claim matching the activity) or an Entra ID token of an accepted tenant,
-/// each against the keys of its own OpenID metadata. Never throws for a bad token or unreachable
-/// metadata: the result says 401 or 503.
+/// <see cref="BotFrameworkOptions.BotFrameworkIssuer"/>, keys endorsed for the channel) or an
+/// Entra ID token of an accepted tenant, each against the keys of its own OpenID metadata, and
+/// either way with a <c>serviceurl</c> claim matching the activity (the URL it vouches for).
+/// Never throws for a bad token or unreachable metadata: the result says 401 or 503.
 /// </summary>
 public sealed partial class JwtBotAuthenticator(
     IOptions<BotFrameworkOptions> options,
@@ -99,14 +99,15 @@ public sealed partial class JwtBotAuthenticator(
             return BotAuthenticationResult.Unauthorized($"token validation failed: {validation.Exception?.GetType().Name ?? "unknown"}");
         }
 
-        // Bot Framework tokens must vouch for the serviceUrl; an Entra token that names one must match too.
-        var hasServiceUrl = jwt.TryGetPayloadValue<string>(ServiceUrlClaim, out var serviceUrl) && !string.IsNullOrEmpty(serviceUrl);
-        if (issuer.IsBotFramework && !hasServiceUrl)
+        // Every family must vouch for the serviceUrl: the bot answers there with its own connector
+        // token. Any app registration in the tenant (any tenant, for a multi-tenant app id) can get
+        // an Entra token with aud = the bot, but only the Bot Connector's tokens carry this claim.
+        if (!jwt.TryGetPayloadValue<string>(ServiceUrlClaim, out var serviceUrl) || string.IsNullOrEmpty(serviceUrl))
         {
             return BotAuthenticationResult.Unauthorized("the token has no serviceurl claim");
         }
 
-        if (hasServiceUrl && !SameServiceUrl(serviceUrl, activity.ServiceUrl))
+        if (!SameServiceUrl(serviceUrl, activity.ServiceUrl))
         {
             return BotAuthenticationResult.Unauthorized("the token's serviceurl claim does not match the activity's serviceUrl");
         }
@@ -120,7 +121,7 @@ public sealed partial class JwtBotAuthenticator(
             }
         }
 
-        return BotAuthenticationResult.Success(validation.ClaimsIdentity ?? new ClaimsIdentity("Bearer"));
+        return BotAuthenticationResult.Success(validation.ClaimsIdentity ?? new ClaimsIdentity("Bearer"), serviceUrl);
     }
 
     private static string? ReadBearerToken(string? header)

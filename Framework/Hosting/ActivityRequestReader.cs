@@ -11,6 +11,9 @@ namespace TeamsItBot.Framework.Hosting;
 /// </summary>
 public static class ActivityRequestReader
 {
+    /// <summary>Longest accepted serviceUrl; Teams' are well under 100 characters.</summary>
+    public const int MaxServiceUrlLength = 2048;
+
     public static (Activity? Activity, string? Error) Parse(byte[] body)
     {
         // The reader only checks UTF-8 in strings it decodes; unknown fields are kept undecoded,
@@ -61,10 +64,9 @@ public static class ActivityRequestReader
             return (null, $"The activity lacks {string.Join(", ", missing)}.");
         }
 
-        if (!Uri.TryCreate(activity!.ServiceUrl, UriKind.Absolute, out var serviceUri)
-            || (serviceUri.Scheme != Uri.UriSchemeHttps && serviceUri.Scheme != Uri.UriSchemeHttp))
+        if (ServiceUrlProblem(activity!.ServiceUrl!) is { } problem)
         {
-            return (null, "The activity's serviceUrl is not an absolute http(s) URL.");
+            return (null, problem);
         }
 
         // State is keyed by channel and conversation: a turn without a channel could not load it.
@@ -74,6 +76,39 @@ public static class ActivityRequestReader
         }
 
         return (activity, null);
+    }
+
+    /// <summary>
+    /// Why a serviceUrl cannot be a connector's base URL, or null. Teams sends short https URLs
+    /// (https://smba.trafficmanager.net/emea/); anything else would become the prefix of every
+    /// reply, so it is refused here rather than failing the turn when the reply is sent.
+    /// </summary>
+    public static string? ServiceUrlProblem(string serviceUrl)
+    {
+        if (serviceUrl.Length > MaxServiceUrlLength)
+        {
+            return $"The activity's serviceUrl is longer than {MaxServiceUrlLength} characters.";
+        }
+
+        if (!Uri.TryCreate(serviceUrl, UriKind.Absolute, out var uri)
+            || (uri.Scheme != Uri.UriSchemeHttps && uri.Scheme != Uri.UriSchemeHttp)
+            || string.IsNullOrEmpty(uri.Host)
+            || serviceUrl.Any(c => char.IsWhiteSpace(c) || char.IsControl(c) || c == '\\'))
+        {
+            return "The activity's serviceUrl is not an absolute http(s) URL.";
+        }
+
+        if (!string.IsNullOrEmpty(uri.UserInfo) || serviceUrl.Contains('@', StringComparison.Ordinal))
+        {
+            return "The activity's serviceUrl must not contain user info.";
+        }
+
+        if (serviceUrl.Contains('?', StringComparison.Ordinal))
+        {
+            return "The activity's serviceUrl must not contain a query.";
+        }
+
+        return serviceUrl.Contains('#', StringComparison.Ordinal) ? "The activity's serviceUrl must not contain a fragment." : null;
     }
 
     /// <summary>Whether the first JSON token is '{'; a body that does not even start as JSON is false.</summary>

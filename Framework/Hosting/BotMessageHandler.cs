@@ -89,7 +89,15 @@ public sealed partial class BotMessageHandler(
 
         if (!auth.IsAnonymous)
         {
-            trustedServiceUrls.Trust(activity.ServiceUrl!);
+            // Only the URL the token vouched for becomes trusted, never the activity's own word.
+            if (string.IsNullOrEmpty(auth.ServiceUrl)
+                || !string.Equals(TrustedServiceUrls.Normalize(auth.ServiceUrl), TrustedServiceUrls.Normalize(activity.ServiceUrl!), StringComparison.OrdinalIgnoreCase))
+            {
+                LogAuthenticationFailed(activity.Id, StatusCodes.Status401Unauthorized, "the token vouches for no serviceUrl or another one");
+                return Problem(StatusCodes.Status401Unauthorized, "Unauthorized", "The request could not be authenticated.");
+            }
+
+            trustedServiceUrls.Trust(auth.ServiceUrl);
         }
         else if (!trustedServiceUrls.IsTrusted(activity.ServiceUrl!))
         {

@@ -108,6 +108,9 @@ public sealed class AuthenticatedBotApp(IReadOnlyDictionary<string, string?> set
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Production");
+        // A production bot needs a ticket backend; these tests never file a ticket.
+        builder.UseSetting("MCP_ATLASSIAN_URL", "http://127.0.0.1:9/mcp");
+        builder.UseSetting("JIRA_URL", "https://jira.example.com");
         foreach (var (key, value) in settings)
         {
             builder.UseSetting(key, value);

@@ -64,11 +64,32 @@ public sealed class JwtBotAuthenticatorTests(AuthAppFixture fixture) : IClassFix
     [Theory]
     [InlineData("https://login.microsoftonline.com/" + TenantId + "/v2.0")]
     [InlineData("https://sts.windows.net/" + TenantId + "/")]
-    public async Task Valid_entra_token_of_the_bot_tenant_runs_the_turn(string issuer)
+    public async Task Valid_entra_token_of_the_bot_tenant_with_the_serviceurl_claim_runs_the_turn(string issuer)
     {
-        var token = Server.Mint(EntraToken(issuer));
+        var token = Server.Mint(EntraToken(issuer) with { ServiceUrl = ServiceUrl });
 
         AssertAccepted(await App.PostAsync(token));
+    }
+
+    [Theory]
+    [InlineData("https://login.microsoftonline.com/" + TenantId + "/v2.0")]
+    [InlineData("https://sts.windows.net/" + TenantId + "/")]
+    public async Task Entra_token_of_the_bot_tenant_without_the_serviceurl_claim_is_refused(string issuer) =>
+        await AssertRefusedAsync(Server.Mint(EntraToken(issuer)), "no serviceurl");
+
+    [Fact]
+    public async Task Entra_token_with_another_serviceurl_is_refused() =>
+        await AssertRefusedAsync(Server.Mint(EntraToken($"https://login.microsoftonline.com/{TenantId}/v2.0") with { ServiceUrl = "https://attacker.example/" }), "does not match");
+
+    [Fact]
+    public async Task Multi_tenant_bot_refuses_an_entra_token_of_any_tenant_without_the_serviceurl_claim()
+    {
+        // Any tenant in the world can get a token for a multi-tenant app id; only the claim ties it to Teams.
+        await using var app = For(Server, appType: "MultiTenant", tenantId: null);
+        var issuer = "https://login.microsoftonline.com/5d4c3b2a-1908-4776-8655-44332211aabb/v2.0";
+
+        AssertRefused(await app.PostAsync(Server.Mint(EntraToken(issuer))));
+        AssertAccepted(await app.PostAsync(Server.Mint(EntraToken(issuer) with { ServiceUrl = ServiceUrl })));
     }
 
     [Fact]

@@ -100,12 +100,12 @@ public sealed class SigningKeyRefreshTests
     }
 
     [Fact]
-    public async Task Multi_tenant_bot_accepts_entra_tokens_of_any_tenant()
+    public async Task Multi_tenant_bot_accepts_entra_tokens_of_any_tenant_that_vouch_for_the_service_url()
     {
         await using var server = await LocalOpenIdServer.StartAsync(TestContext.Current.CancellationToken);
         await using var app = For(server, appType: "MultiTenant", tenantId: null);
 
-        var posted = await app.PostAsync(server.Mint(EntraToken("https://login.microsoftonline.com/3c2b1a09-8765-4321-8fed-cba987654321/v2.0")));
+        var posted = await app.PostAsync(server.Mint(EntraToken("https://login.microsoftonline.com/3c2b1a09-8765-4321-8fed-cba987654321/v2.0") with { ServiceUrl = ServiceUrl }));
 
         Assert.Equal(HttpStatusCode.OK, posted.Status);
         Assert.True(posted.TurnRan);
