@@ -9,7 +9,9 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using ModelContextProtocol.Client;
 using TeamsItBot.LocalTracker;
+using TeamsItBot.Tests.Testing;
 using TeamsItBot.Tickets;
+using TeamsItBot.Tickets.Outbox;
 
 namespace TeamsItBot.Tests.LocalTracker;
 
@@ -45,6 +47,7 @@ internal sealed class LocalTrackerHost : IAsyncDisposable
         });
         if (settings is not null) builder.Configuration.AddInMemoryCollection(settings);
         builder.Services.AddTickets(builder.Configuration);
+        builder.Services.AddSingleton<ITicketNotifier, NullTicketNotifier>();
         builder.Services.AddLocalTracker(builder.Configuration, builder.Environment);
         var app = builder.Build();
         app.MapLocalTracker();
