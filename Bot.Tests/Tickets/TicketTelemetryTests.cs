@@ -44,7 +44,10 @@ public sealed class TicketTelemetryTests
         ThisTest.Value = true;
 
         await using var server = await McpAtlassianDouble.StartAsync();
-        await using var host = new TicketTestHost(TicketTestHost.RemoteSettings(server.McpUrl));
+        var settings = TicketTestHost.RemoteSettings(server.McpUrl);
+        // About counting, not timing: a loaded machine can take over 10 s for the first MCP handshake.
+        settings["Tickets:TimeoutSeconds"] = "45";
+        await using var host = new TicketTestHost(settings);
         var draft = TicketTestHost.Draft();
         await host.Tickets.CreateTicketAsync(draft, TestContext.Current.CancellationToken);
         await server.GoDownAsync();
