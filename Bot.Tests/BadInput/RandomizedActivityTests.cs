@@ -27,7 +27,7 @@ public sealed class RandomizedActivityTests(BadInputFixture fixture) : IClassFix
 
     private BadInputHost Host => fixture.Host;
 
-    [Fact]
+    [Fact(Timeout = TestTimeouts.Slow)]
     public async Task Ten_thousand_generated_activities_never_get_a_5xx()
     {
         var random = new Random(Seed);

@@ -57,7 +57,7 @@ public sealed class SecretsAndTokenTests : IAsyncLifetime
     public static TheoryData<string> Defects => new()
     {
         "no header", "empty bearer", "not a jwt", "basic scheme", "two parts", "expired", "not yet valid", "wrong issuer", "wrong audience",
-        "alg none", "hs256", "forged signature", "unknown kid", "not endorsed for msteams", "no serviceurl claim", "other serviceurl", "huge",
+        "alg none", "hs256", "forged signature", "unknown kid", "published kid, corrupted signature", "not endorsed for msteams", "no serviceurl claim", "other serviceurl", "huge",
     };
 
     [Theory]
@@ -173,7 +173,8 @@ public sealed class SecretsAndTokenTests : IAsyncLifetime
         "alg none" => "Bearer " + Mint(Spec() with { Algorithm = "none" }),
         "hs256" => "Bearer " + Mint(Spec() with { Algorithm = SecurityAlgorithms.HmacSha256 }),
         "forged signature" => "Bearer " + Mint(Spec() with { ForgeSignature = true }),
-        "unknown kid" => "Bearer " + Mint(Spec() with { KeyId = _openId.AddBotFrameworkKey("msteams") })[..^4] + "AAAA",
+        "unknown kid" => "Bearer " + Mint(Spec() with { UnpublishedKeyId = true }),
+        "published kid, corrupted signature" => "Bearer " + Mint(Spec() with { KeyId = _openId.AddBotFrameworkKey("msteams") })[..^4] + "AAAA",
         "not endorsed for msteams" => "Bearer " + Mint(Spec() with { KeyId = _openId.AddBotFrameworkKey("skype") }),
         "no serviceurl claim" => "Bearer " + Mint(Spec() with { ServiceUrl = null }),
         "other serviceurl" => "Bearer " + Mint(Spec() with { ServiceUrl = "https://smba.trafficmanager.net/emea/" }),

@@ -116,11 +116,31 @@ public sealed class TicketFlowOverHttpTests : IAsyncLifetime
         var yes = TestActivities.Message(_connector.ServiceUrl, "yes please");
 
         await Post(yes);
+        var sentAfterFirst = _connector.Requests.Count;
         await Post(yes);
+        var sentAfterRedelivery = _connector.Requests.Count;
         await Post(TestActivities.Message(_connector.ServiceUrl, "yes"));
 
+        // The draft would protect the ticket (a second yes only says "already exists"): the redelivery
+        // itself must run no turn at all, so it sends nothing.
+        Assert.Equal(sentAfterFirst, sentAfterRedelivery);
         Assert.Single(_jira.ToolCalls);
-        Assert.Contains(_connector.Activities, a => a.Text?.Contains("already exists: ITSUPPORT-1", StringComparison.Ordinal) == true);
+        Assert.Contains(_connector.Activities.Skip(sentAfterRedelivery), a => a.Text?.Contains("already exists: ITSUPPORT-1", StringComparison.Ordinal) == true);
+    }
+
+    [Fact]
+    public async Task A_redelivered_problem_gets_its_steps_once()
+    {
+        // Nothing in the conversation's state stops a second run of this turn: only de-duplication does.
+        var problem = TestActivities.Message(_connector.ServiceUrl, "Outlook does not sync my mail");
+
+        await Post(problem);
+        var sentAfterFirst = _connector.Requests.Count;
+        await Post(problem);
+
+        Assert.True(sentAfterFirst > 0, "the first delivery is answered");
+        Assert.Equal(sentAfterFirst, _connector.Requests.Count);
+        Assert.Single(_connector.Activities, a => a.Text?.Contains("Please try these steps", StringComparison.Ordinal) == true);
     }
 
     [Fact]

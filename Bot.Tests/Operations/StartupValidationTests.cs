@@ -1,3 +1,8 @@
+using System.Net;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using TeamsItBot.Framework.Hosting;
+
 namespace TeamsItBot.Tests.Operations;
 
 public sealed class StartupValidationTests
@@ -22,7 +27,7 @@ public sealed class StartupValidationTests
     }
 
     [Fact]
-    public void A_valid_configuration_starts()
+    public async Task A_valid_configuration_starts_serves_and_binds_the_settings()
     {
         using var app = OperationsTestHost.Create(new Dictionary<string, string?>
         {
@@ -35,7 +40,12 @@ public sealed class StartupValidationTests
         }, environment: "Production");
 
         using var client = app.CreateClient();
+        using var liveness = await client.GetAsync("/healthz", TestContext.Current.CancellationToken);
+        var bound = app.Services.GetRequiredService<IOptions<BotFrameworkOptions>>().Value;
 
-        Assert.NotNull(client);
+        Assert.Equal(HttpStatusCode.OK, liveness.StatusCode);
+        Assert.Equal(
+            ("11111111-2222-3333-4444-555555555555", "secret", "66666666-7777-8888-9999-000000000000"),
+            (bound.MicrosoftAppId, bound.MicrosoftAppPassword, bound.MicrosoftAppTenantId));
     }
 }

@@ -33,7 +33,7 @@ public sealed class ProcessScenarioTests : IAsyncLifetime
         Directory.Delete(_directory, recursive: true);
     }
 
-    [Theory]
+    [Theory(Timeout = TestTimeouts.Slow)]
     [InlineData(false)]
     [InlineData(true)]
     public async Task Bot_killed_while_sending_creates_the_ticket_once_after_restart(bool jiraActedBeforeTheKill)

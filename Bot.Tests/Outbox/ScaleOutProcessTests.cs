@@ -24,7 +24,7 @@ public sealed class ScaleOutProcessTests(PostgresServer postgres) : IAsyncLifeti
         await _jira.DisposeAsync();
     }
 
-    [Fact]
+    [Fact(Timeout = TestTimeouts.Slow)]
     public async Task Two_processes_share_conversations_and_send_each_outbox_item_once()
     {
         var settings = BotSettings.ForDouble(_jira);

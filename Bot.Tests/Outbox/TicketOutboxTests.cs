@@ -36,13 +36,27 @@ public sealed class TicketOutboxTests
 
     private static TicketDraft Draft(string id = "draft-1") => new(id, "Printer offline", [], "Ann", "oid");
 
-    /// <summary>A store whose recording takes a while to return, as a database round trip does.</summary>
-    private sealed class SlowRecordingStore(ITicketOutboxStore inner) : ITicketOutboxStore
+    /// <summary>
+    /// A store that holds each confirmation between recording its item and returning, as a slow
+    /// database round trip does, until the test opens the gate; <see cref="Recorded"/> counts who got there.
+    /// </summary>
+    private sealed class GatedRecordingStore(ITicketOutboxStore inner, int expected) : ITicketOutboxStore
     {
+        private int _recorded;
+
+        public TaskCompletionSource AllRecorded { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public TaskCompletionSource Gate { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
         public async Task<(OutboxItem Item, bool Added)> AddIfAbsentAsync(OutboxItem item, CancellationToken cancellationToken)
         {
             var result = await inner.AddIfAbsentAsync(item, cancellationToken);
-            await Task.Delay(30, cancellationToken);
+            if (Interlocked.Increment(ref _recorded) == expected)
+            {
+                AllRecorded.TrySetResult();
+            }
+
+            await Gate.Task.WaitAsync(cancellationToken);
             return result;
         }
 
@@ -64,19 +78,21 @@ public sealed class TicketOutboxTests
     {
         var time = new FakeTimeProvider(new DateTimeOffset(2030, 1, 1, 8, 0, 0, TimeSpan.Zero));
         var options = Options.Create(new OutboxOptions());
-        var store = new SlowRecordingStore(new MemoryTicketOutboxStore());
+        var store = new GatedRecordingStore(new MemoryTicketOutboxStore(), expected: 5);
         var tickets = new RecordingTicketService();
         var notifier = new RecordingNotifier();
         var outbox = new TicketOutbox(store, tickets, options, time, NullLogger<TicketOutbox>.Instance);
         var worker = new TicketOutboxWorker(outbox, store, notifier, options, time, NullLogger<TicketOutboxWorker>.Instance);
 
-        // The worker polls while each confirmation is between recording its item and sending it.
+        // The worker polls while every confirmation is between recording its item and sending it.
         var submitting = Enumerable.Range(0, 5).Select(i => outbox.SubmitAsync(Draft($"draft-{i}"), null, Token)).ToList();
-        await Task.Delay(10, Token);
+        await store.AllRecorded.Task.WaitAsync(Token);
         var taken = await worker.RunOnceAsync(Token);
+        Assert.Equal(0, taken);
+
+        store.Gate.SetResult();
         var outcomes = await Task.WhenAll(submitting);
 
-        Assert.Equal(0, taken);
         Assert.All(outcomes, o => Assert.Equal(OutboxOutcome.Created, o.Outcome));
         Assert.Equal(5, tickets.Drafts.Count);
     }

@@ -87,7 +87,7 @@ public abstract class StorageContractTests : DatabaseTestBase
         Assert.Equal("old", read["taken"].Document["v"]!.GetValue<string>());
     }
 
-    [Fact]
+    [Fact(Timeout = TestTimeouts.Slow)]
     public async Task Concurrent_read_modify_write_loops_lose_no_update()
     {
         const int Writers = 20;
@@ -148,7 +148,7 @@ public abstract class StorageContractTests : DatabaseTestBase
         await Database.CreateStorage(b).WriteAsync(One("k", new JsonObject(), null), Token);
     }
 
-    [Fact]
+    [Fact(Timeout = TestTimeouts.Slow)]
     public async Task Single_write_and_read_latency_is_measured()
     {
         const int Rounds = 200;

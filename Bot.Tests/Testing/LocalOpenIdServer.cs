@@ -37,6 +37,9 @@ public sealed record TokenSpec
 
     /// <summary>More payload claims, e.g. azp / appid / tid of an Entra ID token.</summary>
     public IReadOnlyDictionary<string, object>? Claims { get; init; }
+
+    /// <summary>Sign with a fresh key under a kid this server never published (no JWKS has it).</summary>
+    public bool UnpublishedKeyId { get; init; }
 }
 
 /// <summary>
@@ -126,14 +129,15 @@ public sealed class LocalOpenIdServer : IAsyncDisposable
             claims["serviceurl"] = spec.ServiceUrl;
         }
 
+        var kid = spec.UnpublishedKeyId ? "unpublished-" + Guid.NewGuid().ToString("N") : published.KeyId;
         if (spec.Algorithm == "none")
         {
-            return Unsigned(spec, published.KeyId, claims);
+            return Unsigned(spec, kid, claims);
         }
 
         SecurityKey key = spec.Algorithm.StartsWith("HS", StringComparison.Ordinal)
-            ? new SymmetricSecurityKey(RandomNumberGenerator.GetBytes(64)) { KeyId = published.KeyId }
-            : new RsaSecurityKey(spec.ForgeSignature ? NewRsa() : published.Rsa) { KeyId = published.KeyId };
+            ? new SymmetricSecurityKey(RandomNumberGenerator.GetBytes(64)) { KeyId = kid }
+            : new RsaSecurityKey(spec.ForgeSignature || spec.UnpublishedKeyId ? NewRsa() : published.Rsa) { KeyId = kid };
         var descriptor = new SecurityTokenDescriptor
         {
             Issuer = spec.Issuer,

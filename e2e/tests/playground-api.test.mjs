@@ -5,21 +5,32 @@ import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
 import { startBot, startPlayground, artifactPath, waitFor } from '../lib/processes.mjs';
 import { PlaygroundClient, cardOf, hasCardTitled, CARD } from '../lib/playground.mjs';
+import { startProbe } from '../lib/probe.mjs';
 
-let bot, playground, chat;
+let bot, playground, chat, tracker;
 
 before(async () => {
   bot = await startBot('api-bot');
   playground = await startPlayground(bot.messagesUrl, 'api-playground');
   chat = await PlaygroundClient.connect(playground.url);
+  tracker = startProbe(`${bot.url}/local-jira/mcp`, 'api-tracker-probe');
 });
 
 after(async () => {
   if (chat) writeFileSync(artifactPath('api-frames.json'), JSON.stringify(chat.frames, null, 1));
   chat?.close();
+  await tracker?.quit();
   await playground?.child.stop();
   await bot?.child.stop();
 });
+
+/** The keys of every issue in the bot's local tracker, asked over its MCP endpoint (jira_search). */
+async function trackerKeys() {
+  const answer = await tracker.run('call jira_search {"jql":"project = ITSUPPORT","limit":50}');
+  assert.equal(answer.ok, true, JSON.stringify(answer));
+  assert.equal(answer.isError, false, answer.text);
+  return JSON.parse(answer.text).issues.map((i) => i.key).sort();
+}
 
 const isText = (prefix) => (f) => f.action === 'createMessage' && typeof f.message.text === 'string' && f.message.text.startsWith(prefix);
 
@@ -107,12 +118,15 @@ test('Create ticket (Action.Execute): invoke response, typing, link reply, card 
   assert.equal(page.status, 200);
   assert.match(await page.text(), /Outlook does not sync my mail/);
 
-  // The user clicks the stale card again (a double click): same ticket, nothing new created.
+  // The user clicks the stale card again (a double click): same ticket, nothing new created. The
+  // invoke is answered when its turn is over, so the tracker already holds whatever it created.
+  const issuesBefore = await trackerKeys();
+  assert.ok(issuesBefore.includes(key), `${key} is in the tracker: ${issuesBefore}`);
   const again = chat.mark();
   const second = await chat.execute(confirm.message.messageId, { type: 'Action.Execute', title: create.title, verb: create.verb, data: create.data });
   assert.equal(second.type, CARD);
   assert.equal(second.value.body[0].text, `Created ticket ${key}`);
-  await new Promise((r) => setTimeout(r, 1500));
+  assert.deepEqual(await trackerKeys(), issuesBefore, 'the second click created no issue');
   const newKeys = chat.botFrames(again).map((f) => JSON.stringify(f)).join('\n').match(/ITSUPPORT-\d+/g) ?? [];
   assert.ok(newKeys.every((k) => k === key), `no other ticket: ${newKeys}`);
 });
