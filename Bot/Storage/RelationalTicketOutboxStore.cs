@@ -110,6 +110,23 @@ public abstract class RelationalTicketOutboxStore(StorageDatabase database) : IT
         }, cancellationToken);
     }
 
+    public async Task<int> DeleteSettledAsync(DateTimeOffset settledBefore, DateTimeOffset now, int max, CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(max, 1);
+        // The outer WHERE repeats the rule: under PostgreSQL's READ COMMITTED a row re-armed after the
+        // inner SELECT saw it is checked again before it is deleted.
+        const string Settled = OutboxStorageMigrations.SettledCondition +
+            " AND notify_pending = 0 AND updated_at < @cutoff AND (lease_until IS NULL OR lease_until <= @now)";
+        return await database.WriteAsync(async (connection, transaction, ct) =>
+        {
+            await using var command = connection.CreateCommand(
+                $"DELETE FROM ticket_outbox WHERE draft_id IN (SELECT draft_id FROM ticket_outbox WHERE {Settled} " +
+                $"ORDER BY updated_at LIMIT @max {ClaimLockClause}) AND {Settled}", transaction,
+                ("@cutoff", settledBefore.ToUnixTimeMilliseconds()), ("@now", now.ToUnixTimeMilliseconds()), ("@max", max));
+            return await command.ExecuteNonQueryAsync(ct);
+        }, cancellationToken);
+    }
+
     private static async Task<OutboxItem?> GetAsync(DbConnection connection, string draftId, CancellationToken cancellationToken)
     {
         await using var command = connection.CreateCommand($"SELECT {ColumnList} FROM ticket_outbox WHERE draft_id = @draft_id", null, ("@draft_id", draftId));
