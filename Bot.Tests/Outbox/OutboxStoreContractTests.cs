@@ -118,6 +118,34 @@ public abstract class OutboxStoreContractTests : IAsyncLifetime
         Assert.True(await store.RearmAsync("d5", Now.AddSeconds(21), Token));
         Assert.Equal((OutboxStatus.Pending, false), ((await store.GetAsync("d5", Token))!.Status, (await store.GetAsync("d5", Token))!.NotifyPending));
     }
+
+    [Fact]
+    public async Task Retention_deletes_only_settled_unleased_items_older_than_the_cutoff_a_chunk_at_a_time()
+    {
+        var store = OpenReplica();
+        var old = Now.AddDays(-40);
+        foreach (var id in new[] { "created-a", "created-b", "given-up" })
+        {
+            await store.AddIfAbsentAsync(Item(id) with { Status = id.StartsWith("created", StringComparison.Ordinal) ? OutboxStatus.Created : OutboxStatus.GivenUp, UpdatedAt = old }, Token);
+        }
+
+        await store.AddIfAbsentAsync(Item("pending") with { UpdatedAt = old }, Token);
+        await store.AddIfAbsentAsync(Item("leased") with { Status = OutboxStatus.Sending, LeaseOwner = "w", LeaseUntil = Now.AddMinutes(1), UpdatedAt = old }, Token);
+        await store.AddIfAbsentAsync(Item("telling") with { Status = OutboxStatus.Created, NotifyPending = true, UpdatedAt = old }, Token);
+        await store.AddIfAbsentAsync(Item("recent") with { Status = OutboxStatus.Created, UpdatedAt = Now.AddDays(-1) }, Token);
+
+        var first = await store.DeleteSettledAsync(Now.AddDays(-30), Now, 2, Token);
+        var second = await OpenReplica().DeleteSettledAsync(Now.AddDays(-30), Now, 2, Token);
+        var third = await store.DeleteSettledAsync(Now.AddDays(-30), Now, 2, Token);
+
+        Assert.Equal((2, 1, 0), (first, second, third));
+        foreach (var id in new[] { "pending", "leased", "telling", "recent" })
+        {
+            Assert.NotNull(await store.GetAsync(id, Token));
+        }
+
+        Assert.Null(await store.GetAsync("given-up", Token));
+    }
 }
 
 public sealed class MemoryOutboxStoreTests : OutboxStoreContractTests
@@ -133,7 +161,7 @@ public sealed class SqliteOutboxStoreTests : OutboxStoreContractTests
 {
     private readonly SqliteTestDatabase _database = new();
 
-    protected override ITicketOutboxStore OpenReplica() => new SqliteTicketOutboxStore((SqliteDatabase)_database.Open(OutboxStorageMigrations.V1));
+    protected override ITicketOutboxStore OpenReplica() => new SqliteTicketOutboxStore((SqliteDatabase)_database.Open([.. OutboxStorageMigrations.All]));
 
     protected override ValueTask ReleaseDatabaseAsync() => _database.DisposeAsync();
 }
@@ -145,7 +173,7 @@ public sealed class PostgresOutboxStoreTests(PostgresServer server) : OutboxStor
 
     public override async ValueTask InitializeAsync() => _database = await PostgresTestDatabase.CreateAsync(server, "outbox");
 
-    protected override ITicketOutboxStore OpenReplica() => new PostgresTicketOutboxStore((PostgresDatabase)_database.Open(OutboxStorageMigrations.V1));
+    protected override ITicketOutboxStore OpenReplica() => new PostgresTicketOutboxStore((PostgresDatabase)_database.Open([.. OutboxStorageMigrations.All]));
 
     protected override ValueTask ReleaseDatabaseAsync() => _database.DisposeAsync();
 }

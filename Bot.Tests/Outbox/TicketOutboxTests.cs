@@ -71,6 +71,9 @@ public sealed class TicketOutboxTests
         public Task<bool> UpdateAsync(OutboxItem item, string owner, CancellationToken cancellationToken) => inner.UpdateAsync(item, owner, cancellationToken);
 
         public Task<bool> RearmAsync(string draftId, DateTimeOffset now, CancellationToken cancellationToken) => inner.RearmAsync(draftId, now, cancellationToken);
+
+        public Task<int> DeleteSettledAsync(DateTimeOffset settledBefore, DateTimeOffset now, int max, CancellationToken cancellationToken) =>
+            inner.DeleteSettledAsync(settledBefore, now, max, cancellationToken);
     }
 
     [Fact]

@@ -105,7 +105,64 @@ public abstract class RelationalStorage(StorageDatabase database, TimeProvider t
         }, cancellationToken);
     }
 
-    private static DbCommand KeyListCommand(DbConnection connection, DbTransaction? transaction, string sqlPrefix, IReadOnlyCollection<string> keys)
+    /// <summary>
+    /// Retention: one page of keys in key order after <paramref name="after"/> (null: from the start),
+    /// and which of them were last written before <paramref name="writtenBefore"/>. A read, not a
+    /// write: paging by the primary key needs no index on the write time, so turns' writes maintain
+    /// nothing extra for the sweep. <c>Next</c> is null once the table has been read to its end.
+    /// </summary>
+    public async Task<(IReadOnlyList<string> Idle, string? Next)> FindIdleAsync(string? after, DateTimeOffset writtenBefore, int page,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(page, 1);
+        // updated_at is written with the UTC clock on every write (SQLite: ISO text, PostgreSQL: timestamptz),
+        // so comparing it with a UTC cutoff orders correctly in both.
+        const string Select = "SELECT key, CASE WHEN updated_at < @cutoff THEN 1 ELSE 0 END FROM bot_state ";
+        await using var connection = await database.OpenConnectionAsync(cancellationToken);
+        await using var command = after is null
+            ? connection.CreateCommand(Select + "ORDER BY key LIMIT @page", null, ("@cutoff", writtenBefore), ("@page", page))
+            : connection.CreateCommand(Select + "WHERE key > @after ORDER BY key LIMIT @page", null,
+                ("@cutoff", writtenBefore), ("@page", page), ("@after", after));
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var idle = new List<string>();
+        string? last = null;
+        var read = 0;
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            last = reader.GetString(0);
+            read++;
+            if (Convert.ToInt32(reader.GetValue(1), System.Globalization.CultureInfo.InvariantCulture) == 1)
+            {
+                idle.Add(last);
+            }
+        }
+
+        return (idle, read < page ? null : last);
+    }
+
+    /// <summary>Retention: deletes those of <paramref name="keys"/> still not written since <paramref name="writtenBefore"/>.</summary>
+    public async Task<int> DeleteIdleAsync(IReadOnlyCollection<string> keys, DateTimeOffset writtenBefore, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(keys);
+        if (keys.Count == 0)
+        {
+            return 0;
+        }
+
+        // The time is checked again here: a conversation that came back since it was found is kept.
+        return await database.WriteAsync(async (connection, transaction, ct) =>
+        {
+            await using var command = KeyListCommand(connection, transaction, "DELETE FROM bot_state WHERE key IN ", keys, " AND updated_at < @cutoff");
+            var cutoff = command.CreateParameter();
+            cutoff.ParameterName = "@cutoff";
+            cutoff.Value = writtenBefore;
+            command.Parameters.Add(cutoff);
+            return await command.ExecuteNonQueryAsync(ct);
+        }, cancellationToken);
+    }
+
+    private static DbCommand KeyListCommand(DbConnection connection, DbTransaction? transaction, string sqlPrefix, IReadOnlyCollection<string> keys,
+        string sqlSuffix = "")
     {
         var command = connection.CreateCommand();
         command.Transaction = transaction;
@@ -121,7 +178,7 @@ public abstract class RelationalStorage(StorageDatabase database, TimeProvider t
             command.Parameters.Add(parameter);
         }
 
-        command.CommandText = sql.Append(')').ToString();
+        command.CommandText = sql.Append(')').Append(sqlSuffix).ToString();
         return command;
     }
 

@@ -110,6 +110,24 @@ public abstract class RelationalTicketOutboxStore(StorageDatabase database) : IT
         }, cancellationToken);
     }
 
+    public async Task<int> DeleteSettledAsync(DateTimeOffset settledBefore, DateTimeOffset now, int max, CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(max, 1);
+        // The outer WHERE repeats the rule, so a row re-armed after the chunk was chosen is kept.
+        const string Settled = OutboxStorageMigrations.SettledCondition +
+            " AND notify_pending = 0 AND updated_at < @cutoff AND (lease_until IS NULL OR lease_until <= @now)";
+        return await database.WriteAsync(async (connection, transaction, ct) =>
+        {
+            // A materialized CTE: PostgreSQL may rescan an IN (... LIMIT ... SKIP LOCKED) subquery on the
+            // inner side of a join, and each rescan yields another chunk (10 rows deleted for a LIMIT of 3).
+            await using var command = connection.CreateCommand(
+                $"WITH chunk AS MATERIALIZED (SELECT draft_id FROM ticket_outbox WHERE {Settled} ORDER BY updated_at LIMIT @max {ClaimLockClause}) " +
+                $"DELETE FROM ticket_outbox WHERE draft_id IN (SELECT draft_id FROM chunk) AND {Settled}", transaction,
+                ("@cutoff", settledBefore.ToUnixTimeMilliseconds()), ("@now", now.ToUnixTimeMilliseconds()), ("@max", max));
+            return await command.ExecuteNonQueryAsync(ct);
+        }, cancellationToken);
+    }
+
     private static async Task<OutboxItem?> GetAsync(DbConnection connection, string draftId, CancellationToken cancellationToken)
     {
         await using var command = connection.CreateCommand($"SELECT {ColumnList} FROM ticket_outbox WHERE draft_id = @draft_id", null, ("@draft_id", draftId));

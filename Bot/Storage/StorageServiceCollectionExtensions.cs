@@ -44,7 +44,10 @@ public static class StorageServiceCollectionExtensions
             services.AddStorageMigration(migration);
         }
 
-        services.AddStorageMigration(OutboxStorageMigrations.V1);
+        foreach (var migration in OutboxStorageMigrations.All)
+        {
+            services.AddStorageMigration(migration);
+        }
 
         services.TryAddSingleton<StorageDatabase>(CreateDatabase);
 
@@ -68,6 +71,7 @@ public static class StorageServiceCollectionExtensions
         });
 
         services.TryAddEnumerable(ServiceDescriptor.Singleton<Microsoft.Extensions.Hosting.IHostedService, StorageSchemaInitializer>());
+        AddRetention(services, configuration);
         if (!services.Any(d => d.ServiceType == typeof(StorageHealthCheck)))
         {
             services.AddSingleton<StorageHealthCheck>();
@@ -86,6 +90,18 @@ public static class StorageServiceCollectionExtensions
         }
 
         return services;
+    }
+
+    /// <summary>The background sweep of settled outbox rows and idle state (<c>Storage:Retention</c>).</summary>
+    private static void AddRetention(IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<StorageRetentionOptions>()
+            .Bind(configuration.GetSection(StorageRetentionOptions.SectionName))
+            .ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<StorageRetentionOptions>, StorageRetentionOptionsValidator>());
+        services.TryAddSingleton<StorageRetentionSweeper>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<Microsoft.Extensions.Hosting.IHostedService, StorageRetentionSweeper>(
+            sp => sp.GetRequiredService<StorageRetentionSweeper>()));
     }
 
     private static StorageProvider Provider(IServiceProvider sp) => sp.GetRequiredService<IOptions<StorageOptions>>().Value.Provider;

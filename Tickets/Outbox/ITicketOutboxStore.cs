@@ -30,4 +30,12 @@ public interface ITicketOutboxStore
 
     /// <summary>A given-up, unleased item confirmed again: pending from <paramref name="now"/>, with a fresh give-up clock.</summary>
     Task<bool> RearmAsync(string draftId, DateTimeOffset now, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Retention: deletes up to <paramref name="max"/> settled items (created or given up, no notice
+    /// pending, not leased at <paramref name="now"/>) last changed before <paramref name="settledBefore"/>.
+    /// Pending and sending items are never deleted. Returns how many were deleted; fewer than
+    /// <paramref name="max"/> means none are left.
+    /// </summary>
+    Task<int> DeleteSettledAsync(DateTimeOffset settledBefore, DateTimeOffset now, int max, CancellationToken cancellationToken);
 }

@@ -86,6 +86,27 @@ public sealed class MemoryTicketOutboxStore : ITicketOutboxStore
         }
     }
 
+    public Task<int> DeleteSettledAsync(DateTimeOffset settledBefore, DateTimeOffset now, int max, CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(max, 1);
+        lock (_gate)
+        {
+            var expired = _items.Values
+                .Where(i => (i.Status is OutboxStatus.Created or OutboxStatus.GivenUp) && !i.NotifyPending
+                    && i.UpdatedAt < settledBefore && (i.LeaseUntil is null || i.LeaseUntil <= now))
+                .OrderBy(i => i.UpdatedAt)
+                .Take(max)
+                .Select(i => i.DraftId)
+                .ToList();
+            foreach (var id in expired)
+            {
+                _items.Remove(id);
+            }
+
+            return Task.FromResult(expired.Count);
+        }
+    }
+
     private static bool IsSendable(OutboxItem item) => item.Status is OutboxStatus.Pending or OutboxStatus.Sending;
 
     private static bool IsDue(OutboxItem item, DateTimeOffset now) =>
