@@ -24,6 +24,7 @@ public static class SupportServiceCollectionExtensions
         services.AddTicketOutbox(configuration);
         services.RemoveAll<ITicketNotifier>();
         services.AddSingleton<ITicketNotifier, SupportTicketNotifier>();
+        services.TryAddSingleton<TurnSends>();
         services.TryAddSingleton<TicketConfirmation>();
         services.TryAddSingleton<TicketRequestDialog>();
         services.TryAddSingleton<TroubleshootingDialog>();
