@@ -112,6 +112,15 @@ public sealed partial class McpJiraTicketService(
     public Task PingAsync(CancellationToken cancellationToken) =>
         RunAsync("ping", async (client, token) => await client.PingAsync(cancellationToken: token), cancellationToken);
 
+    /// <summary>Ends the shared session (a later call starts a new one).</summary>
+    public async Task CloseSessionAsync()
+    {
+        if (Interlocked.Exchange(ref _client, null) is { } client)
+        {
+            await DisposeQuietlyAsync(client);
+        }
+    }
+
     public async ValueTask DisposeAsync()
     {
         var client = Interlocked.Exchange(ref _client, null);
