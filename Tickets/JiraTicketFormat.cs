@@ -68,6 +68,11 @@ public static class JiraTicketFormat
 
         text.Append(CultureInfo.InvariantCulture,
             $"\n**Reported by:** {EscapeInline(CollapseWhitespace(draft.ReporterName))} (Entra object id {EscapeInline(CollapseWhitespace(draft.ReporterObjectId))})\n");
+        if (!string.IsNullOrWhiteSpace(draft.ConfirmedBy))
+        {
+            text.Append(CultureInfo.InvariantCulture, $"\n**Confirmed by:** {EscapeInline(CollapseWhitespace(draft.ConfirmedBy))} (not the reporter)\n");
+        }
+
         text.Append("\n---\n").Append(Footer).Append('\n');
         return text.ToString();
     }

@@ -25,8 +25,14 @@ public sealed partial class McpJiraTicketService(
     /// <summary>The MCP revision the bot pins (see <see cref="McpClientFactory"/>).</summary>
     public const string ProtocolVersion = McpClientFactory.ProtocolVersion;
 
+    /// <summary>What the bot calls; a server without them is misconfigured.</summary>
+    public static readonly IReadOnlyList<string> RequiredTools = [CreateIssueTool, SearchTool];
+
     private readonly SemaphoreSlim _gate = new(1, 1);
     private McpClient? _client;
+
+    // The tools of the current session's server (listed once per session: a restarted server may differ).
+    private volatile IReadOnlySet<string>? _offeredTools;
 
     public async Task<TicketResult> CreateTicketAsync(TicketDraft draft, CancellationToken cancellationToken)
     {
@@ -34,14 +40,39 @@ public sealed partial class McpJiraTicketService(
         var arguments = TicketArguments.Build(draft, options.Value);
         var result = await RunAsync(
             "create_issue",
-            async (client, token) => await client.CallToolAsync(CreateIssueTool, arguments, cancellationToken: token),
+            async (client, token) =>
+            {
+                RequireOffered(CreateIssueTool);
+                return await client.CallToolAsync(CreateIssueTool, arguments, cancellationToken: token);
+            },
             cancellationToken);
 
         var backend = endpoints.Resolve();
-        var ticket = ReadResult(result, backend);
-        LogTicketCreated(logger, ticket.Key, draft.Id);
-        return ticket;
+        if (ReadResult(result, backend) is { } ticket)
+        {
+            LogTicketCreated(logger, ticket.Key, draft.Id);
+            return ticket;
+        }
+
+        // A success the bot cannot read still made the issue: find it by the draft's label rather
+        // than tell the user it failed (and invite a second click that would file another).
+        if (await FindByDraftAsync(draft.Id, cancellationToken) is { } found)
+        {
+            return found;
+        }
+
+        // Not searchable yet (Jira indexes with a delay): like a lost answer, the outbox retries, and
+        // every retry searches before it creates, so this never becomes a second issue.
+        throw new TicketException(TicketFailure.Timeout, $"jira_create_issue succeeded without a readable issue key and no issue carries the draft's label yet: {Shorten(ResultText(result))}");
     }
+
+    /// <summary>
+    /// The tools the bot needs that the server does not offer (empty when all are there), from the
+    /// session's tools/list. mcp-atlassian hides tools with READ_ONLY_MODE, ENABLED_TOOLS and TOOLSETS.
+    /// </summary>
+    /// <exception cref="TicketException">The backend cannot be reached or answered wrongly.</exception>
+    public Task<IReadOnlyList<string>> FindMissingToolsAsync(CancellationToken cancellationToken) =>
+        RunAsync<IReadOnlyList<string>>("list_tools", (_, _) => Task.FromResult(MissingTools()), cancellationToken);
 
     public async Task<TicketResult?> FindByDraftAsync(string draftId, CancellationToken cancellationToken)
     {
@@ -49,11 +80,15 @@ public sealed partial class McpJiraTicketService(
         var arguments = TicketArguments.FindByDraft(draftId, options.Value);
         var result = await RunAsync(
             "search_by_draft",
-            async (client, token) => await client.CallToolAsync(SearchTool, arguments, cancellationToken: token),
+            async (client, token) =>
+            {
+                RequireOffered(SearchTool);
+                return await client.CallToolAsync(SearchTool, arguments, cancellationToken: token);
+            },
             cancellationToken);
 
         var backend = endpoints.Resolve();
-        var text = string.Join("\n", result.Content.OfType<TextContentBlock>().Select(t => t.Text));
+        var text = ResultText(result);
         if (result.IsError == true)
         {
             // A search Jira refuses says nothing about whether the ticket exists: never guess "no".
@@ -75,6 +110,15 @@ public sealed partial class McpJiraTicketService(
     /// <exception cref="TicketException">The backend cannot be reached or answered wrongly.</exception>
     public Task PingAsync(CancellationToken cancellationToken) =>
         RunAsync("ping", async (client, token) => await client.PingAsync(cancellationToken: token), cancellationToken);
+
+    /// <summary>Ends the shared session (a later call starts a new one).</summary>
+    public async Task CloseSessionAsync()
+    {
+        if (Interlocked.Exchange(ref _client, null) is { } client)
+        {
+            await DisposeQuietlyAsync(client);
+        }
+    }
 
     public async ValueTask DisposeAsync()
     {
@@ -163,6 +207,22 @@ public sealed partial class McpJiraTicketService(
                 cancellationToken,
                 [CreateIssueTool, SearchTool]);
             LogSessionStarted(logger, backend.McpEndpoint.ToString(), client.SessionId, client.NegotiatedProtocolVersion);
+            try
+            {
+                var tools = await client.ListToolsAsync(cancellationToken: cancellationToken);
+                _offeredTools = tools.Select(t => t.Name).ToHashSet(StringComparer.Ordinal);
+            }
+            catch
+            {
+                await DisposeQuietlyAsync(client);
+                throw;
+            }
+
+            if (MissingTools() is { Count: > 0 } missing)
+            {
+                LogToolsMissing(logger, backend.McpEndpoint.ToString(), string.Join(", ", missing));
+            }
+
             Volatile.Write(ref _client, client);
             return client;
         }
@@ -193,20 +253,29 @@ public sealed partial class McpJiraTicketService(
         }
     }
 
-    private TicketResult ReadResult(CallToolResult result, TicketBackend backend)
+    /// <summary>The ticket of a create result; null when the server succeeded without a readable key.</summary>
+    private TicketResult? ReadResult(CallToolResult result, TicketBackend backend)
     {
-        var text = string.Join("\n", result.Content.OfType<TextContentBlock>().Select(t => t.Text));
+        var text = ResultText(result);
         if (result.IsError == true)
         {
+            if (text.StartsWith("Unknown tool", StringComparison.OrdinalIgnoreCase))
+            {
+                // The server's own answer for a hidden tool (see RequireOffered), not Jira's.
+                LogToolsMissing(logger, backend.McpEndpoint.ToString(), CreateIssueTool);
+                throw new TicketException(TicketFailure.NotConfigured, $"The MCP server at {backend.McpEndpoint} refused {CreateIssueTool}: {Shorten(text)}");
+            }
+
             LogRejected(logger, options.Value.ProjectKey, text);
-            return Throw(new TicketException(TicketFailure.Rejected, $"Jira rejected the issue: {text}") { BackendMessage = text });
+            throw new TicketException(TicketFailure.Rejected, $"Jira rejected the issue: {text}") { BackendMessage = text };
         }
 
         string? key = null;
         try
         {
             using var json = JsonDocument.Parse(result.Content.OfType<TextContentBlock>().FirstOrDefault()?.Text ?? string.Empty);
-            if (json.RootElement.TryGetProperty("issue", out var issue) && issue.TryGetProperty("key", out var keyElement)
+            if (json.RootElement.ValueKind == JsonValueKind.Object && json.RootElement.TryGetProperty("issue", out var issue)
+                && issue.ValueKind == JsonValueKind.Object && issue.TryGetProperty("key", out var keyElement)
                 && keyElement.ValueKind == JsonValueKind.String)
             {
                 key = keyElement.GetString();
@@ -218,12 +287,26 @@ public sealed partial class McpJiraTicketService(
 
         if (key is null || !TicketArguments.IssueKeyPattern().IsMatch(key))
         {
-            var shown = text.Length > 300 ? text[..300] : text;
-            return Throw(Report(TicketFailure.ProtocolError, "create_issue", backend.McpEndpoint.ToString(),
-                new InvalidDataException($"jira_create_issue returned no readable issue key: {shown}")));
+            LogUnreadableSuccess(logger, backend.McpEndpoint.ToString(), Shorten(text));
+            return null;
         }
 
         return new TicketResult(key, BrowseUrl(backend, key));
+    }
+
+    private static string ResultText(CallToolResult result) => string.Join("\n", result.Content.OfType<TextContentBlock>().Select(t => t.Text));
+
+    private IReadOnlyList<string> MissingTools() =>
+        _offeredTools is { } offered ? [.. RequiredTools.Where(t => !offered.Contains(t))] : [];
+
+    /// <summary>Refuses before calling a tool the server does not list: a configuration error, said plainly.</summary>
+    private void RequireOffered(string tool)
+    {
+        if (_offeredTools is { } offered && !offered.Contains(tool))
+        {
+            throw new TicketException(TicketFailure.NotConfigured,
+                $"The MCP server at {endpoints.Resolve().McpEndpoint} does not offer {tool} (mcp-atlassian: READ_ONLY_MODE, ENABLED_TOOLS or TOOLSETS hide it)");
+        }
     }
 
     private static Uri BrowseUrl(TicketBackend backend, string key) => new($"{backend.BrowseBase.ToString().TrimEnd('/')}/browse/{key}");
@@ -260,8 +343,6 @@ public sealed partial class McpJiraTicketService(
         throw Report(TicketFailure.ProtocolError, "search_by_draft", backend.McpEndpoint.ToString(),
             new InvalidDataException($"{SearchTool} returned no readable issue list: {Shorten(text)}"));
     }
-
-    private static TicketResult Throw(TicketException exception) => throw exception;
 
     private TicketException Report(TicketFailure failure, string operation, string endpoint, Exception exception)
     {
@@ -308,6 +389,12 @@ public sealed partial class McpJiraTicketService(
 
     [LoggerMessage(7, LogLevel.Warning, "Ticket backend timed out: {Operation} at {Endpoint} after {TimeoutSeconds} s (Tickets:TimeoutSeconds)")]
     private static partial void LogTimeout(ILogger logger, string operation, string endpoint, int timeoutSeconds);
+
+    [LoggerMessage(10, LogLevel.Error, "Ticket backend configuration error: the MCP server at {Endpoint} does not offer {Tools}, so tickets cannot be created or found (mcp-atlassian: unset READ_ONLY_MODE, and include them in ENABLED_TOOLS/TOOLSETS)")]
+    private static partial void LogToolsMissing(ILogger logger, string endpoint, string tools);
+
+    [LoggerMessage(11, LogLevel.Warning, "jira_create_issue at {Endpoint} succeeded but its text has no readable issue key; searching by the draft's label. Text: {Text}")]
+    private static partial void LogUnreadableSuccess(ILogger logger, string endpoint, string text);
 
     [LoggerMessage(8, LogLevel.Error, "MCP protocol failure: {Operation} at {Endpoint}: {Detail}")]
     private static partial void LogProtocolError(ILogger logger, string operation, string endpoint, string detail, Exception exception);

@@ -9,10 +9,12 @@ namespace TeamsItBot.Tickets;
 /// <param name="ReporterName">Teams display name of the reporter.</param>
 /// <param name="ReporterObjectId">Entra (AAD) object id of the reporter.</param>
 /// <param name="Note">Optional extra note added by the user before creating the ticket.</param>
+/// <param name="ConfirmedBy">Who confirmed it, when that was not the reporter (the description says so); null otherwise.</param>
 public sealed record TicketDraft(
     string Id,
     string OriginalProblem,
     IReadOnlyList<string> StepsShown,
     string ReporterName,
     string ReporterObjectId,
-    string? Note = null);
+    string? Note = null,
+    string? ConfirmedBy = null);

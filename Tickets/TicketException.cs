@@ -29,7 +29,7 @@ public sealed class TicketException : Exception
 
     public TicketFailure Failure { get; }
 
-    /// <summary>Jira's own text for <see cref="TicketFailure.Rejected"/>; null otherwise.</summary>
+    /// <summary>Jira's own text for <see cref="TicketFailure.Rejected"/> (admin log only, it can be pages long); null otherwise.</summary>
     public string? BackendMessage { get; init; }
 
     /// <summary>True when trying the same draft again later may succeed.</summary>
@@ -42,9 +42,11 @@ public sealed class TicketException : Exception
             "The ticket system is not reachable right now. Please try again in a few minutes.",
         TicketFailure.AuthenticationFailed =>
             "The ticket system refused the bot's sign-in. Your IT team has been told; please contact the help desk directly for now.",
-        TicketFailure.Rejected => string.IsNullOrWhiteSpace(BackendMessage)
-            ? "Jira did not accept the ticket. Please contact the help desk directly."
-            : $"Jira did not accept the ticket: {BackendMessage}",
+        // Jira's own text stays in the admin log: it can run to pages, name tools and fields, and help nobody in a chat.
+        TicketFailure.Rejected =>
+            "Jira did not accept the ticket. Your IT team can see why in the bot's log; please contact the help desk directly for now.",
+        TicketFailure.NotConfigured =>
+            "The ticket system is not set up to create tickets yet. Your IT team has been told; please contact the help desk directly for now.",
         TicketFailure.Timeout =>
             "The ticket system is taking too long to answer. Please try again in a few minutes.",
         _ =>

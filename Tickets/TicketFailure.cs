@@ -17,4 +17,10 @@ public enum TicketFailure
 
     /// <summary>MCP initialization or protocol failure, or a result the bot cannot read.</summary>
     ProtocolError,
+
+    /// <summary>
+    /// The server works but does not offer the tools the bot needs (mcp-atlassian with READ_ONLY_MODE,
+    /// or ENABLED_TOOLS/TOOLSETS without jira_create_issue): a configuration error, not Jira's refusal.
+    /// </summary>
+    NotConfigured,
 }

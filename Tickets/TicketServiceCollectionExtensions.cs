@@ -31,6 +31,7 @@ public static class TicketServiceCollectionExtensions
         services.TryAddSingleton<McpJiraTicketService>();
         services.TryAddSingleton<ITicketService>(sp => sp.GetRequiredService<McpJiraTicketService>());
         services.AddHostedService<TicketBackendStartupLog>();
+        services.AddHostedService<McpSessionShutdown>();
         services.AddTicketOutbox(configuration);
         return services;
     }

@@ -65,6 +65,21 @@ internal sealed class SupportConversationDriver(FakeConnector connector, string 
         [.. connector.Requests.Where(r => r.Operation == FakeConnectorOperation.UpdateActivity && r.ConversationId == ConversationId && r.Activity is not null)
             .Select(r => SupportBot.CardJson(r.Activity!).GetRawText())];
 
+    /// <summary>Waits until a card of this conversation was replaced by one containing <paramref name="text"/> (replacements run beside the turn).</summary>
+    public async Task WaitForCardUpdateAsync(string text, TimeSpan timeout)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (!CardUpdates.Any(c => c.Contains(text, StringComparison.Ordinal)))
+        {
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException($"No card of {ConversationId} was replaced by one with '{text}'.");
+            }
+
+            await Task.Delay(50);
+        }
+    }
+
     /// <summary>Waits until the bot said something containing <paramref name="text"/> here (background notices).</summary>
     public async Task WaitForTextAsync(string text, TimeSpan timeout)
     {

@@ -155,7 +155,9 @@ public sealed class TicketOutboxTests
         await worker.RunOnceAsync(Token);
 
         Assert.Equal(OutboxOutcome.Rejected, refused.Outcome);
-        Assert.Contains("Field 'priority' is invalid", refused.FailureMessage, StringComparison.Ordinal);
+        Assert.StartsWith("Jira did not accept the ticket.", refused.FailureMessage, StringComparison.Ordinal);
+        Assert.DoesNotContain("Field 'priority' is invalid", refused.FailureMessage, StringComparison.Ordinal);
+        Assert.Contains("Field 'priority' is invalid", refused.Item.LastError, StringComparison.Ordinal);
         Assert.Empty(notifier.Notices);
     }
 }

@@ -21,9 +21,9 @@ public sealed class ConversationFlowTests
             .AssertTyping()
             .AssertReply(a =>
             {
-                Assert.StartsWith("Created ticket ITSUPPORT-1", a.Text);
-                Assert.Contains("https://jira.example/browse/ITSUPPORT-1", a.Text);
-                Assert.Contains("Open in Jira", SupportBot.CardJson(a).GetRawText());
+                Assert.Equal("Created ticket ITSUPPORT-1: https://jira.example/browse/ITSUPPORT-1", a.Text);
+                // One clear result: the text, and the card above it replaced; no third copy as a link card.
+                Assert.Null(a.Attachments);
             })
             .StartTestAsync(TestContext.Current.CancellationToken);
 
@@ -36,9 +36,11 @@ public sealed class ConversationFlowTests
         var confirmCard = adapter.SentActivities.First(SupportBot.IsConfirmCard);
         Assert.Equal(2, adapter.UpdatedActivities.Count);
         Assert.All(adapter.UpdatedActivities, u => Assert.Equal(confirmCard.Id, u.Id));
-        Assert.All(adapter.UpdatedActivities, u => Assert.False(SupportBot.CardJson(u).TryGetProperty("actions", out _), "a replaced card must have no buttons"));
+        Assert.All(adapter.UpdatedActivities, u => Assert.False(SupportBot.HasPostBackButtons(SupportBot.CardJson(u)), "a replaced card must have no buttons"));
         Assert.Contains("Creating ticket...", SupportBot.CardJson(adapter.UpdatedActivities[0]).GetRawText());
-        Assert.Contains("Created ticket ITSUPPORT-1", SupportBot.CardJson(adapter.UpdatedActivities[1]).GetRawText());
+        var created = SupportBot.CardJson(adapter.UpdatedActivities[1]);
+        Assert.Contains("Created ticket ITSUPPORT-1", created.GetRawText());
+        Assert.Equal("https://jira.example/browse/ITSUPPORT-1", Assert.Single(created.GetProperty("actions").EnumerateArray()).GetProperty("url").GetString());
     }
 
     [Theory]

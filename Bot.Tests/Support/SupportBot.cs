@@ -57,6 +57,12 @@ internal sealed class SupportBot : IAsyncDisposable
         return JsonSerializer.SerializeToElement(attachment.Content, BotJson.Options);
     }
 
+    /// <summary>True when the card still offers a button that posts back (Execute or Submit); Open in Jira does not.</summary>
+    public static bool HasPostBackButtons(JsonElement card) =>
+        card.GetRawText() is var raw && (raw.Contains("\"Action.Execute\"", StringComparison.Ordinal) || raw.Contains("\"Action.Submit\"", StringComparison.Ordinal));
+
+    public static bool HasPostBackButtons(string cardJson) => HasPostBackButtons(JsonDocument.Parse(cardJson).RootElement);
+
     public static bool IsConfirmCard(Activity activity) =>
         activity.Attachments is { Count: 1 } && CardJson(activity).GetRawText().Contains("Create JIRA ticket?", StringComparison.Ordinal);
 

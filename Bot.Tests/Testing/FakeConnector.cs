@@ -23,6 +23,8 @@ public sealed class FakeConnector : IAsyncDisposable
     private readonly WebApplication _app;
     private readonly string _pathBase;
     private readonly ConcurrentQueue<FakeConnectorResponse> _scripted = new();
+    private readonly List<Rule> _rules = [];
+    private readonly CancellationTokenSource _stopping = new();
     private readonly List<FakeConnectorRequest> _requests = [];
     private readonly Lock _gate = new();
     private int _nextId;
@@ -67,12 +69,37 @@ public sealed class FakeConnector : IAsyncDisposable
     /// <summary>The next request gets this answer instead of a success (queued in order).</summary>
     public void Enqueue(FakeConnectorResponse response) => _scripted.Enqueue(response);
 
+    /// <summary>
+    /// Requests that match <paramref name="when"/> (route and activity) get <paramref name="response"/>,
+    /// the next <paramref name="times"/> of them; the others are answered as usual. Rules are tried in order.
+    /// </summary>
+    public void FailWhen(Func<FakeConnectorOperation, Activity, bool> when, FakeConnectorResponse response, int times = int.MaxValue)
+    {
+        lock (_gate)
+        {
+            _rules.Add(new Rule(when, response, times));
+        }
+    }
+
+    /// <summary>Drops every <see cref="FailWhen"/> rule: the connector works again.</summary>
+    public void Recover()
+    {
+        lock (_gate)
+        {
+            _rules.Clear();
+        }
+    }
+
+    /// <summary>Requests the connector answered with a success: what actually reached the chat.</summary>
+    public IReadOnlyList<Activity> Delivered =>
+        [.. Requests.Where(r => r.Activity is not null && r.ResponseStatus is >= 200 and < 300).Select(r => r.Activity!)];
+
     /// <summary>The next <paramref name="times"/> requests answer <paramref name="status"/>.</summary>
     public void FailNext(int status, int times = 1, TimeSpan? retryAfter = null)
     {
         for (var i = 0; i < times; i++)
         {
-            Enqueue(new FakeConnectorResponse(status, retryAfter, $$$"""{"error":{"code":"Scripted","message":"scripted {{{status}}}"}}"""));
+            Enqueue(FakeConnectorResponse.Failure(status, retryAfter));
         }
     }
 
@@ -101,8 +128,10 @@ public sealed class FakeConnector : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        await _stopping.CancelAsync();
         await _app.StopAsync();
         await _app.DisposeAsync();
+        _stopping.Dispose();
     }
 
     private async Task HandleAsync(HttpContext context)
@@ -134,6 +163,10 @@ public sealed class FakeConnector : IAsyncDisposable
         {
             response = new FakeConnectorResponse(400, Body: """{"error":{"code":"BadSyntax"}}""");
         }
+        else if (TakeRule(operation, activity) is { } ruled)
+        {
+            response = ruled;
+        }
         else if (!_scripted.TryDequeue(out response!))
         {
             var id = operation == FakeConnectorOperation.UpdateActivity ? activityId! : $"fake-activity-{Interlocked.Increment(ref _nextId)}";
@@ -144,6 +177,27 @@ public sealed class FakeConnector : IAsyncDisposable
         lock (_gate)
         {
             _requests.Add(new FakeConnectorRequest(context.Request.Method, rawTarget, operation, conversationId, activityId, headers, body, activity, response.Status, response.Body));
+        }
+
+        switch (response.Fault)
+        {
+            case FakeConnectorFault.CloseConnection:
+                context.Abort();
+                return;
+            case FakeConnectorFault.Hang:
+                using (var hung = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, _stopping.Token))
+                {
+                    try
+                    {
+                        await Task.Delay(Timeout.Infinite, hung.Token);
+                    }
+                    catch (OperationCanceledException)
+                    {
+                    }
+                }
+
+                context.Abort();
+                return;
         }
 
         context.Response.StatusCode = response.Status;
@@ -158,6 +212,26 @@ public sealed class FakeConnector : IAsyncDisposable
             await context.Response.WriteAsync(response.Body, context.RequestAborted);
         }
     }
+
+    private FakeConnectorResponse? TakeRule(FakeConnectorOperation operation, Activity activity)
+    {
+        lock (_gate)
+        {
+            for (var i = 0; i < _rules.Count; i++)
+            {
+                var rule = _rules[i];
+                if (rule.Times > 0 && rule.When(operation, activity))
+                {
+                    _rules[i] = rule with { Times = rule.Times - 1 };
+                    return rule.Response;
+                }
+            }
+
+            return null;
+        }
+    }
+
+    private sealed record Rule(Func<FakeConnectorOperation, Activity, bool> When, FakeConnectorResponse Response, int Times);
 
     private (FakeConnectorOperation Operation, string? ConversationId, string? ActivityId) Route(string method, string rawTarget)
     {

@@ -42,5 +42,26 @@ public sealed record FakeConnectorRequest(
     public string? Authorization => Headers.TryGetValue("Authorization", out var value) ? value : null;
 }
 
-/// <summary>A scripted answer: status, optional Retry-After and body.</summary>
-public sealed record FakeConnectorResponse(int Status, TimeSpan? RetryAfter = null, string? Body = null);
+/// <summary>How a scripted answer misbehaves beyond its status.</summary>
+public enum FakeConnectorFault
+{
+    /// <summary>Answers with the status (and Retry-After, body).</summary>
+    None,
+
+    /// <summary>Closes the connection without an answer (recorded with status 0).</summary>
+    CloseConnection,
+
+    /// <summary>Never answers: holds the request until the caller gives up (recorded with status 0).</summary>
+    Hang,
+}
+
+/// <summary>A scripted answer: status, optional Retry-After and body, or a fault instead of an answer.</summary>
+public sealed record FakeConnectorResponse(int Status, TimeSpan? RetryAfter = null, string? Body = null, FakeConnectorFault Fault = FakeConnectorFault.None)
+{
+    public static FakeConnectorResponse Failure(int status, TimeSpan? retryAfter = null) =>
+        new(status, retryAfter, $$$"""{"error":{"code":"Scripted","message":"scripted {{{status}}}"}}""");
+
+    public static readonly FakeConnectorResponse ClosedConnection = new(0, Fault: FakeConnectorFault.CloseConnection);
+
+    public static readonly FakeConnectorResponse Hang = new(0, Fault: FakeConnectorFault.Hang);
+}

@@ -44,6 +44,11 @@ public sealed partial class McpAtlassianDouble
     private CallToolResult CallTool(CallToolRequestParams request)
     {
         var arguments = request.Arguments ?? new Dictionary<string, JsonElement>();
+        if (request.Name is not null && !IsEnabled(request.Name))
+        {
+            return Error($"Unknown tool: {request.Name}");
+        }
+
         return request.Name switch
         {
             "jira_create_issue" => CreateIssue(arguments),
@@ -61,6 +66,11 @@ public sealed partial class McpAtlassianDouble
             {
                 return Error($"Error calling tool 'create_issue': 1 validation error for call[create_issue]\n{required}\n  Field required");
             }
+        }
+
+        if (RejectCreateWith is { } rejection)
+        {
+            return Error(rejection);
         }
 
         if (Arg("project_key") != ProjectKey)
@@ -100,6 +110,11 @@ public sealed partial class McpAtlassianDouble
                 .Select(c => (JsonNode?)new JsonObject { ["name"] = c })]),
         };
         _issues[key] = issue;
+        if (CreateResultText is { } text)
+        {
+            return new CallToolResult { Content = [new TextContentBlock { Text = text(key) }], IsError = false };
+        }
+
         return Success(new JsonObject { ["message"] = "Issue created successfully", ["issue"] = issue.DeepClone() });
     }
 
@@ -109,6 +124,7 @@ public sealed partial class McpAtlassianDouble
         var match = LabelClause().Match(jql);
         var label = match.Groups[1].Success ? match.Groups[1].Value : match.Groups[2].Value;
         var found = _issues.Values
+            .Where(_ => !SearchIndexLagging)
             .Where(i => !match.Success || i["labels"]!.AsArray().Any(l => l?.GetValue<string>() == label))
             .Select(i => (JsonNode?)i.DeepClone())
             .ToArray();

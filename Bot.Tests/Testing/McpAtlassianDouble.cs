@@ -49,7 +49,7 @@ public sealed partial class McpAtlassianDouble : IAsyncDisposable
         builder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Loopback, 0));
         builder.Services.AddMcpServer(o => o.ServerInfo = new Implementation { Name = "mcp-atlassian", Version = "0.23.0" })
             .WithHttpTransport(o => o.SessionMode = HttpServerSessionMode.Stateful)
-            .WithListToolsHandler((_, _) => ValueTask.FromResult(new ListToolsResult { Tools = Tools }))
+            .WithListToolsHandler((_, _) => ValueTask.FromResult(new ListToolsResult { Tools = [.. Tools.Where(t => IsEnabled(t.Name))] }))
             .WithCallToolHandler(async (request, _) =>
             {
                 var result = CallTool(request.Params!);
@@ -92,6 +92,23 @@ public sealed partial class McpAtlassianDouble : IAsyncDisposable
     public TimeSpan ResultDelay { get; set; }
 
     public IReadOnlyList<RecordedRequest> Requests => [.. _requests];
+
+    /// <summary>
+    /// mcp-atlassian's ENABLED_TOOLS (READ_ONLY_MODE hides jira_create_issue the same way): tools not
+    /// named are absent from tools/list and calling one answers isError "Unknown tool: ...". Null: all.
+    /// </summary>
+    public IReadOnlySet<string>? EnabledTools { get; set; }
+
+    /// <summary>Replaces the text of a successful jira_create_issue (given the issue key), e.g. a non-JSON answer.</summary>
+    public Func<string, string>? CreateResultText { get; set; }
+
+    /// <summary>When set, jira_create_issue answers isError with this text (Jira's own refusal, as long as Jira makes it).</summary>
+    public string? RejectCreateWith { get; set; }
+
+    /// <summary>jira_search finds nothing, as right after a create while Jira's index catches up.</summary>
+    public bool SearchIndexLagging { get; set; }
+
+    private bool IsEnabled(string tool) => EnabledTools is null || EnabledTools.Contains(tool);
 
     /// <summary>The issues created so far that carry <paramref name="label"/>.</summary>
     public IReadOnlyList<string> IssueKeysWithLabel(string label) =>

@@ -39,7 +39,7 @@ public sealed class McpJiraTicketServiceTests
     }
 
     [Fact]
-    public async Task Ticket_calls_log_no_warnings_and_list_no_tools()
+    public async Task Ticket_calls_log_no_warnings_and_list_the_tools_once_per_session()
     {
         await using var server = await McpAtlassianDouble.StartAsync();
         await using var host = new TicketTestHost(TicketTestHost.RemoteSettings(server.McpUrl));
@@ -49,6 +49,7 @@ public sealed class McpJiraTicketServiceTests
         await host.Tickets.FindByDraftAsync(TicketTestHost.Draft().Id, Token);
 
         Assert.Equal(3, server.ToolCalls.Count);
+        Assert.Equal(1, server.Requests.Count(r => r.Method == "tools/list"));
         Assert.DoesNotContain(host.Logs.Lines, line => line.StartsWith("Warning", StringComparison.Ordinal) || line.StartsWith("Error", StringComparison.Ordinal));
     }
 
@@ -224,7 +225,7 @@ public sealed class McpJiraTicketServiceTests
     }
 
     [Fact]
-    public async Task Unknown_project_is_Rejected_with_Jiras_text()
+    public async Task Unknown_project_is_Rejected_with_Jiras_text_for_the_log_only()
     {
         await using var server = await McpAtlassianDouble.StartAsync(projectKey: "OTHER");
         await using var host = new TicketTestHost(TicketTestHost.RemoteSettings(server.McpUrl));
@@ -234,8 +235,9 @@ public sealed class McpJiraTicketServiceTests
         Assert.Equal(TicketFailure.Rejected, error.Failure);
         Assert.False(error.IsTransient);
         Assert.Equal("Error calling tool 'create_issue': Specify a valid project ID or key", error.BackendMessage);
-        Assert.Contains("Specify a valid project ID or key", error.UserMessage, StringComparison.Ordinal);
-        Assert.Contains(host.Logs.Lines, l => l.StartsWith("Warning: Jira rejected the issue for project ITSUPPORT", StringComparison.Ordinal));
+        Assert.DoesNotContain("Specify a valid project ID or key", error.UserMessage, StringComparison.Ordinal);
+        Assert.Contains(host.Logs.Lines, l => l.StartsWith("Warning: Jira rejected the issue for project ITSUPPORT", StringComparison.Ordinal)
+            && l.Contains("Specify a valid project ID or key", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -40,6 +40,12 @@ public static class OperationsServiceCollectionExtensions
             checks.AddUrlCheck("ticket-backend", ticketBackend, ReadyTag);
         }
 
+        if (!string.IsNullOrWhiteSpace(configuration["MCP_ATLASSIAN_URL"]))
+        {
+            // A server that is up but read-only (or without jira_create_issue) cannot take a ticket.
+            checks.AddCheck<TeamsItBot.Tickets.TicketBackendHealthCheck>("ticket-tools", tags: [ReadyTag]);
+        }
+
         services.AddBotTelemetry(configuration);
         services.TryAddEnumerable(ServiceDescriptor.Singleton<ITurnMiddleware, TurnTelemetryMiddleware>());
         services.TryAddSingleton<ConfigurationErrorReporter>();

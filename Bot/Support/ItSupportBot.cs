@@ -89,10 +89,10 @@ public sealed partial class ItSupportBot(
             return AdaptiveCardInvokeResponse.Error(400, "BadRequest", SupportReplies.UnknownCardAction);
         }
 
-        var card = await HandleCardActionAsync(turnContext, action, turnContext.Activity.ReplyToId, cancellationToken);
-        return card is null
-            ? AdaptiveCardInvokeResponse.Message(SupportReplies.DraftNotFound)
-            : AdaptiveCardInvokeResponse.Card(card);
+        var answer = await HandleCardActionAsync(turnContext, action, turnContext.Activity.ReplyToId, cancellationToken);
+        return answer.Card is { } card
+            ? AdaptiveCardInvokeResponse.Card(card)
+            : AdaptiveCardInvokeResponse.Message(answer.Notice ?? SupportReplies.DraftNotFound);
     }
 
     protected override Task OnMembersAddedAsync(IList<ChannelAccount> membersAdded, ITurnContext turnContext, CancellationToken cancellationToken) =>
@@ -120,14 +120,20 @@ public sealed partial class ItSupportBot(
             cancellationToken);
     }
 
-    private async Task<AdaptiveCard?> HandleCardActionAsync(ITurnContext turnContext, CardAction action, string? cardActivityId, CancellationToken cancellationToken)
+    private async Task<TicketAnswer> HandleCardActionAsync(ITurnContext turnContext, CardAction action, string? cardActivityId, CancellationToken cancellationToken)
     {
         LogCardAction(action.Verb, turnContext.Activity.Type);
         var data = await state.GetDataAsync(turnContext, cancellationToken);
         if (action.DraftId is null)
         {
             await turnContext.SendActivityAsync(SupportReplies.UnknownCardAction, cancellationToken);
-            return null;
+            return new TicketAnswer(null, SupportReplies.UnknownCardAction);
+        }
+
+        if (action.Verb == SupportCards.RefreshVerb)
+        {
+            // Teams asking for one user's view of the card: no decision, nothing sent, dialogs left alone.
+            return TicketConfirmation.View(turnContext, data, action.DraftId);
         }
 
         turnContext.TurnState[CardActionDraftKey] = action.DraftId;
@@ -138,7 +144,7 @@ public sealed partial class ItSupportBot(
         {
             SupportCards.CreateVerb => await confirmation.ConfirmAsync(turnContext, data, action.DraftId, cardActivityId, cancellationToken),
             SupportCards.DeclineVerb => await confirmation.DeclineAsync(turnContext, data, action.DraftId, cardActivityId, cancellationToken),
-            _ => null,
+            _ => new TicketAnswer(null, SupportReplies.UnknownCardAction),
         };
     }
 
@@ -155,7 +161,7 @@ public sealed partial class ItSupportBot(
     private sealed record CardAction(string Verb, string? DraftId)
     {
         public static CardAction? FromInvoke(AdaptiveCardInvokeValue value) =>
-            value.Verb is SupportCards.CreateVerb or SupportCards.DeclineVerb
+            value.Verb is SupportCards.CreateVerb or SupportCards.DeclineVerb or SupportCards.RefreshVerb
                 ? new CardAction(value.Verb, GetString(value.Data, SupportCards.DraftIdKey))
                 : null;
 

@@ -19,6 +19,7 @@ public static class SupportServiceCollectionExtensions
         services.TryAddSingleton<SupportStateAccessors>();
         // The outbox (registered by AddTickets) delivers its background notices through this.
         services.TryAddSingleton<ITicketNotifier, SupportTicketNotifier>();
+        services.TryAddSingleton<TurnSends>();
         services.TryAddSingleton<TicketConfirmation>();
         services.TryAddSingleton<TicketRequestDialog>();
         services.TryAddSingleton<TroubleshootingDialog>();

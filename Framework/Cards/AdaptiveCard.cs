@@ -20,8 +20,18 @@ public sealed record AdaptiveCard
 
     public IReadOnlyList<CardAction>? Actions { get; init; }
 
+    /// <summary>Universal Actions refresh: Teams asks the bot for this card's view of each listed user.</summary>
+    public CardRefresh? Refresh { get; init; }
+
     /// <summary>Shown by clients that cannot render the card.</summary>
     public string? FallbackText { get; init; }
 
     public Attachment ToAttachment() => new() { ContentType = ContentType, Content = this };
 }
+
+/// <summary>
+/// <c>refresh</c>: for the users in <see cref="UserIds"/> (Teams MRIs, at most 60) the client invokes
+/// <see cref="Action"/> (an <see cref="ActionExecute"/>, trigger "automatic") and shows the card the bot
+/// answers with; everyone else sees the card as sent (a user-specific view).
+/// </summary>
+public sealed record CardRefresh(CardAction Action, IReadOnlyList<string>? UserIds);

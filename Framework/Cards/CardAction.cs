@@ -6,6 +6,7 @@ namespace TeamsItBot.Framework.Cards;
 [JsonDerivedType(typeof(ActionSubmit), "Action.Submit")]
 [JsonDerivedType(typeof(ActionExecute), "Action.Execute")]
 [JsonDerivedType(typeof(ActionOpenUrl), "Action.OpenUrl")]
+[JsonDerivedType(typeof(ActionToggleVisibility), "Action.ToggleVisibility")]
 public abstract record CardAction(string Title)
 {
     public string? Id { get; init; }
@@ -36,3 +37,6 @@ public sealed record ActionExecute(string Title, string Verb, IReadOnlyDictionar
 }
 
 public sealed record ActionOpenUrl(string Title, Uri Url) : CardAction(Title);
+
+/// <summary>Shows or hides the elements with these ids, in the client: no round trip to the bot.</summary>
+public sealed record ActionToggleVisibility(string Title, IReadOnlyList<string> TargetElements) : CardAction(Title);

@@ -14,6 +14,9 @@ public abstract record CardElement
     public string? Id { get; init; }
     public string? Spacing { get; init; }
     public bool? Separator { get; init; }
+
+    /// <summary>False hides the element until an <see cref="ActionToggleVisibility"/> shows it.</summary>
+    public bool? IsVisible { get; init; }
 }
 
 /// <summary>Text with Adaptive Card markdown; never put raw user text here (see <see cref="RichTextBlock"/>).</summary>

@@ -24,6 +24,18 @@ public sealed class ConnectorClient(HttpClient httpClient, string serviceUrl, IB
 
     private static string Escape(string id) => Uri.EscapeDataString(id);
 
+    /// <summary>Retry-After as a delay (seconds or an HTTP date), or null when absent.</summary>
+    public static TimeSpan? ReadRetryAfter(HttpResponseMessage response)
+    {
+        ArgumentNullException.ThrowIfNull(response);
+        return response.Headers.RetryAfter switch
+        {
+            { Delta: { } delta } => delta,
+            { Date: { } date } => date - DateTimeOffset.UtcNow is var wait && wait > TimeSpan.Zero ? wait : TimeSpan.Zero,
+            _ => null,
+        };
+    }
+
     private async Task<ResourceResponse> SendAsync(HttpMethod method, string path, Activity activity, CancellationToken cancellationToken)
     {
         using var request = new HttpRequestMessage(method, $"{_baseUrl}/{path}")
@@ -39,7 +51,10 @@ public sealed class ConnectorClient(HttpClient httpClient, string serviceUrl, IB
         using var response = await httpClient.SendAsync(request, cancellationToken);
         if (!response.IsSuccessStatusCode)
         {
-            throw new ConnectorException((int)response.StatusCode, $"The connector answered {(int)response.StatusCode} to {method} {path}.");
+            throw new ConnectorException((int)response.StatusCode, $"The connector answered {(int)response.StatusCode} to {method} {path}.")
+            {
+                RetryAfter = ReadRetryAfter(response),
+            };
         }
 
         if (response.Content.Headers.ContentLength == 0)

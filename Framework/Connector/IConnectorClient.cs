@@ -30,4 +30,7 @@ public sealed class UntrustedServiceUrlException(string serviceUrl)
 public sealed class ConnectorException(int statusCode, string message) : Exception(message)
 {
     public int StatusCode { get; } = statusCode;
+
+    /// <summary>The connector's Retry-After (429/503): how long before the same send may be tried again.</summary>
+    public TimeSpan? RetryAfter { get; init; }
 }

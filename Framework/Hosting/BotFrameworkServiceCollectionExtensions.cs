@@ -17,6 +17,9 @@ namespace TeamsItBot.Framework.Hosting;
 
 public static partial class BotFrameworkServiceCollectionExtensions
 {
+    /// <summary>The longest Retry-After the connector client waits out itself before retrying.</summary>
+    public static readonly TimeSpan MaxRetryAfterWait = TimeSpan.FromSeconds(3);
+
     /// <summary>
     /// The protocol layer: options (root keys MicrosoftApp*), inbound auth, connector client with
     /// retries, de-duplication, conversation state with its per-conversation lock, the adapter and its
@@ -53,10 +56,13 @@ public static partial class BotFrameworkServiceCollectionExtensions
                 ShouldRetryAfterHeader = true,
                 // Only statuses where the contract says the request was not acted on; a POST
                 // that failed with 500 or a dropped connection may have been delivered.
-                ShouldHandle = args => ValueTask.FromResult(args.Outcome.Result?.StatusCode is
-                    System.Net.HttpStatusCode.PreconditionFailed or System.Net.HttpStatusCode.TooManyRequests
-                    or System.Net.HttpStatusCode.BadGateway or System.Net.HttpStatusCode.ServiceUnavailable
-                    or System.Net.HttpStatusCode.GatewayTimeout),
+                ShouldHandle = args => ValueTask.FromResult(args.Outcome.Result is { } result
+                    && result.StatusCode is System.Net.HttpStatusCode.PreconditionFailed or System.Net.HttpStatusCode.TooManyRequests
+                        or System.Net.HttpStatusCode.BadGateway or System.Net.HttpStatusCode.ServiceUnavailable
+                        or System.Net.HttpStatusCode.GatewayTimeout
+                    // A long Retry-After is not waited out here: the caller (a turn Teams is timing)
+                    // gets the 429 with its Retry-After at once and can send later instead.
+                    && !(ConnectorClient.ReadRetryAfter(result) > MaxRetryAfterWait)),
             }));
         services.TryAddSingleton<IConnectorClientFactory, ConnectorClientFactory>();
 

@@ -28,3 +28,10 @@ public sealed record OutboxSubmission(OutboxOutcome Outcome, OutboxItem Item, Ti
     public string FailureMessage =>
         (Failure ?? new TicketException(Item.LastFailure ?? TicketFailure.ProtocolError, Item.LastError ?? "failed")).UserMessage;
 }
+
+/// <summary>
+/// How a confirmation turn takes part in a submission: <see cref="OnRecorded"/> runs once the draft
+/// is recorded and before Jira is asked (cosmetic sends belong there, never before the record);
+/// <see cref="AnswersInTurn"/> says the turn tells the user the result itself and then settles it.
+/// </summary>
+public sealed record OutboxTurn(Action? OnRecorded = null, bool AnswersInTurn = false);

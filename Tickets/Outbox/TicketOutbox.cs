@@ -25,7 +25,17 @@ public sealed partial class TicketOutbox(
     /// Records the draft and, unless another attempt holds it or it is not due, sends it now so the
     /// common case answers at once. <paramref name="notifyTarget"/> is kept for the background notice.
     /// </summary>
-    public async Task<OutboxSubmission> SubmitAsync(TicketDraft draft, string? notifyTarget, CancellationToken cancellationToken)
+    public Task<OutboxSubmission> SubmitAsync(TicketDraft draft, string? notifyTarget, CancellationToken cancellationToken) =>
+        SubmitAsync(draft, notifyTarget, turn: null, cancellationToken);
+
+    /// <summary>
+    /// The same, for a confirmation turn (<paramref name="turn"/>): it is told once the draft is
+    /// recorded, before anything is sent to Jira, and when it answers the user itself a ticket made
+    /// here is stored with its notice owed and still leased to this instance, until the turn settles
+    /// it (<see cref="SettleReplyAsync"/>). A turn that never settles (crash) leaves the notice to the
+    /// worker when the lease runs out, so the key reaches the user in any case.
+    /// </summary>
+    public async Task<OutboxSubmission> SubmitAsync(TicketDraft draft, string? notifyTarget, OutboxTurn? turn, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(draft);
         var now = timeProvider.GetUtcNow();
@@ -66,7 +76,16 @@ public sealed partial class TicketOutbox(
             return await AwaitOtherAttemptAsync(draft.Id, cancellationToken);
         }
 
+        turn?.OnRecorded?.Invoke();
         var (sent, failure) = await SendClaimedAsync(claimed, notifyLater: false, cancellationToken);
+        if (sent.Status == OutboxStatus.Created && turn is { AnswersInTurn: true } && sent.NotifyTarget is not null)
+        {
+            // The turn's reply is not delivered yet: the notice stays owed under this instance's lease.
+            var owed = sent with { NotifyPending = true, LeaseUntil = timeProvider.GetUtcNow() + settings.LeaseDuration };
+            await store.UpdateAsync(owed, InstanceId, cancellationToken);
+            return new OutboxSubmission(OutboxOutcome.Created, owed);
+        }
+
         await store.UpdateAsync(sent with { LeaseOwner = null, LeaseUntil = null }, InstanceId, cancellationToken);
         return sent.Status switch
         {
@@ -74,6 +93,32 @@ public sealed partial class TicketOutbox(
             OutboxStatus.Pending => new OutboxSubmission(OutboxOutcome.Queued, sent, failure),
             _ => new OutboxSubmission(OutboxOutcome.Rejected, sent, failure),
         };
+    }
+
+    /// <summary>
+    /// Ends what <see cref="SubmitAsync(TicketDraft, string?, OutboxTurn?, CancellationToken)"/> left owed: a
+    /// reply that reached the user settles the notice; one that may not have (connector failure,
+    /// timeout, a long Retry-After) leaves it to the worker's proactive path, not before
+    /// <paramref name="retryAfter"/>.
+    /// </summary>
+    public async Task SettleReplyAsync(OutboxItem item, bool delivered, TimeSpan? retryAfter, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        if (!item.NotifyPending || item.LeaseOwner != InstanceId)
+        {
+            return;
+        }
+
+        var now = timeProvider.GetUtcNow();
+        var settled = delivered
+            ? item with { NotifyPending = false, LeaseOwner = null, LeaseUntil = null, UpdatedAt = now }
+            : item with { NextAttemptAt = now + (retryAfter ?? TimeSpan.Zero), LeaseOwner = null, LeaseUntil = null, UpdatedAt = now };
+        if (!delivered)
+        {
+            LogReplyDeferred(item.DraftId, settled.NextAttemptAt);
+        }
+
+        await store.UpdateAsync(settled, InstanceId, cancellationToken);
     }
 
     /// <summary>The stored item of a draft, or null when it was never confirmed.</summary>
@@ -232,6 +277,9 @@ public sealed partial class TicketOutbox(
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Outbox: gave up on draft {DraftId} after {Attempts} attempts ({Failure}): {Detail}. The draft is kept in the outbox for an admin")]
     private partial void LogGivenUp(string draftId, int attempts, TicketFailure failure, string detail);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Outbox: the reply with the ticket of draft {DraftId} may not have reached the user; the worker sends it from {NextAttemptAt:o}")]
+    private partial void LogReplyDeferred(string draftId, DateTimeOffset nextAttemptAt);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Outbox: told the user about draft {DraftId} ({Status})")]
     private partial void LogNotified(string draftId, OutboxStatus status);

@@ -64,9 +64,10 @@ test('Create ticket on the card: link reply, and the card is replaced by one wit
   assert.equal(browseUrl, `${bot.url}/local-jira/browse/${key}`);
   await page.getByRole('paragraph').filter({ hasText: `Created ticket ${key}: ${browseUrl}` }).waitFor();
 
-  // The same card, replaced: the new title, the problem kept, no button left to click.
+  // The same card, replaced: the new title, the problem kept, only the "Open in Jira" link left.
   await confirm.getByText(`Created ticket ${key}`, { exact: true }).waitFor();
-  assert.equal(await confirm.getByRole('button').count(), 0);
+  assert.equal(await confirm.getByRole('button', { name: 'Create ticket' }).count(), 0);
+  assert.equal(await confirm.getByRole('button', { name: 'No thanks' }).count(), 0);
   assert.equal(await confirm.getByText('Create JIRA ticket?').count(), 0);
   await screenshot('create-card-after-click', confirm);
   await screenshot('create-reply-with-link');
@@ -99,6 +100,6 @@ test('a typed "yes please" creates the ticket and the card loses its buttons', a
   await replies.nth(before).waitFor();
   const key = (await replies.nth(before).textContent()).match(/ITSUPPORT-\d+/)[0];
   await confirm.getByText(`Created ticket ${key}`, { exact: true }).waitFor();
-  assert.equal(await confirm.getByRole('button').count(), 0);
+  assert.equal(await confirm.getByRole('button', { name: 'Create ticket' }).count(), 0);
   await screenshot('typed-yes-card-after');
 });

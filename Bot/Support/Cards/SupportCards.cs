@@ -13,6 +13,11 @@ public static class SupportCards
     public const string DeclineVerb = "declineTicket";
     public const string DraftIdKey = "draftId";
 
+    /// <summary>The Universal Actions refresh of a group chat's confirm card (Teams sends it, trigger "automatic").</summary>
+    public const string RefreshVerb = "refreshTicketCard";
+
+    private const string StepsElementId = "ticketSteps";
+
     /// <summary>The key of a button's answer in the submitted data (group chats).</summary>
     public const string AnswerKey = "answer";
 
@@ -32,31 +37,56 @@ public static class SupportCards
         FallbackText = "Did that fix it? Reply \"yes\" or \"still not working\".",
     };
 
-    public static AdaptiveCard ConfirmTicket(TicketDraftRecord draft) => new()
+    /// <summary>
+    /// "Create JIRA ticket?": the problem, a one-line count of the steps tried (shown on request),
+    /// then the buttons. In a group chat the card is a user-specific view: everyone sees it without
+    /// buttons, and Teams asks the bot (refresh, trigger "automatic") for the reporter's own view,
+    /// <paramref name="forReporter"/>, which has them.
+    /// </summary>
+    public static AdaptiveCard ConfirmTicket(TicketDraftRecord draft, bool forReporter = false)
     {
-        Body =
-        [
-            new TextBlock("Create JIRA ticket?") { Size = "Medium", Weight = "Bolder" },
-            new TextBlock("I can open a ticket with the IT team. This is what I will send:") { IsSubtle = true },
-            .. DraftSummary(draft),
-        ],
-        Actions =
-        [
-            ActionExecute.WithSubmitFallback("Create ticket", CreateVerb, DraftData(draft), style: "positive"),
-            ActionExecute.WithSubmitFallback("No thanks", DeclineVerb, DraftData(draft)),
-        ],
-        FallbackText = "Create JIRA ticket? Reply \"yes\" to create it or \"no\" to skip.",
-    };
+        ArgumentNullException.ThrowIfNull(draft);
+        var userSpecific = IsUserSpecific(draft);
+        var buttons = !userSpecific || forReporter;
+        return new()
+        {
+            Body =
+            [
+                new TextBlock("Create JIRA ticket?") { Size = "Medium", Weight = "Bolder" },
+                new TextBlock("I can open a ticket with the IT team. This is what I will send:") { IsSubtle = true },
+                .. ProblemOf(draft),
+                .. StepsTried(draft),
+                .. buttons ? [] : new CardElement[] { new TextBlock(OnlyReporterCanConfirm(draft)) { Spacing = "Medium" } },
+            ],
+            Actions = buttons
+                ?
+                [
+                    ActionExecute.WithSubmitFallback("Create ticket", CreateVerb, DraftData(draft), style: "positive"),
+                    ActionExecute.WithSubmitFallback("No thanks", DeclineVerb, DraftData(draft)),
+                ]
+                : null,
+            Refresh = userSpecific
+                ? new CardRefresh(new ActionExecute("Refresh", RefreshVerb, DraftData(draft)), [draft.ReporterId!])
+                : null,
+            FallbackText = buttons
+                ? "Create JIRA ticket? Reply \"yes\" to create it or \"no\" to skip."
+                : $"Create JIRA ticket? {OnlyReporterCanConfirm(draft)}",
+        };
+    }
 
-    /// <summary>Replaces the confirm card once the ticket exists: no buttons left to click.</summary>
+    /// <summary>Only in group chats, and only when the bot knows who the reporter is.</summary>
+    public static bool IsUserSpecific(TicketDraftRecord draft) => draft is { InGroup: true, ReporterId.Length: > 0 };
+
+    /// <summary>Replaces the confirm card once the ticket exists: the result, in a green container, and its link.</summary>
     public static AdaptiveCard Created(TicketDraftRecord draft) => new()
     {
         Body =
         [
-            new TextBlock($"Created ticket {draft.TicketKey}") { Size = "Medium", Weight = "Bolder", Color = "Good" },
-            .. DraftSummary(draft),
+            Banner("good", $"Created ticket {draft.TicketKey}", "The IT team will follow up with you in Jira."),
+            .. ProblemOf(draft),
         ],
-        FallbackText = $"Created ticket {draft.TicketKey}",
+        Actions = Uri.TryCreate(draft.BrowseUrl, UriKind.Absolute, out var url) ? [new ActionOpenUrl("Open in Jira", url)] : null,
+        FallbackText = $"Created ticket {draft.TicketKey}{(draft.BrowseUrl is null ? string.Empty : ": " + draft.BrowseUrl)}",
     };
 
     /// <summary>Shown while the ticket is being sent: the buttons are gone before Jira is even asked.</summary>
@@ -65,7 +95,7 @@ public static class SupportCards
         Body =
         [
             new TextBlock("Creating ticket...") { Size = "Medium", Weight = "Bolder" },
-            .. DraftSummary(draft),
+            .. ProblemOf(draft),
         ],
         FallbackText = "Creating ticket...",
     };
@@ -75,9 +105,8 @@ public static class SupportCards
     {
         Body =
         [
-            new TextBlock("Ticket queued") { Size = "Medium", Weight = "Bolder", Color = "Warning" },
-            new TextBlock("The ticket system is unavailable right now. Your ticket is saved and will be created automatically; I'll post the ticket number here.") { IsSubtle = true },
-            .. DraftSummary(draft),
+            Banner("warning", "Ticket queued", "The ticket system is unavailable right now. Your ticket is saved and will be created automatically; I'll post the ticket number here."),
+            .. ProblemOf(draft),
         ],
         FallbackText = "Ticket queued: it will be created automatically when the ticket system is back.",
     };
@@ -87,9 +116,8 @@ public static class SupportCards
     {
         Body =
         [
-            new TextBlock("Ticket not created") { Size = "Medium", Weight = "Bolder", Color = "Attention" },
-            new TextBlock("Your request is saved for the IT team. Please contact the help desk directly if it's urgent.") { IsSubtle = true },
-            .. DraftSummary(draft),
+            Banner("attention", "Ticket not created", "Your request is saved for the IT team. Please contact the help desk directly if it's urgent."),
+            .. ProblemOf(draft),
         ],
         FallbackText = "Ticket not created: your request is saved for the IT team.",
     };
@@ -99,32 +127,56 @@ public static class SupportCards
         Body =
         [
             new TextBlock("No ticket created") { Size = "Medium", Weight = "Bolder" },
-            .. DraftSummary(draft),
+            .. ProblemOf(draft),
         ],
         FallbackText = "No ticket created",
     };
 
-    /// <summary>The reply after creation: key, browse link and an "Open in Jira" button.</summary>
-    public static AdaptiveCard TicketLink(string key, Uri browseUrl) => new()
+    public static string OnlyReporterCanConfirm(TicketDraftRecord draft) =>
+        $"Only {ReporterDisplayName(draft)} can confirm this ticket.";
+
+    public static string ReporterDisplayName(TicketDraftRecord draft) =>
+        string.IsNullOrWhiteSpace(draft?.ReporterName) ? "the person who reported the problem" : draft.ReporterName.Trim();
+
+    /// <summary>
+    /// A coloured container with the title and one line: the container style carries the colour, so
+    /// the text keeps the theme's readable default colour (light green text on white is not).
+    /// </summary>
+    private static Container Banner(string style, string title, string line) => new(
+    [
+        new TextBlock(title) { Size = "Medium", Weight = "Bolder" },
+        new TextBlock(line) { Spacing = "Small" },
+    ])
     {
-        Body =
-        [
-            new TextBlock($"Created ticket {key}") { Weight = "Bolder" },
-            new TextBlock("The IT team will follow up with you there.") { IsSubtle = true },
-        ],
-        Actions = [new ActionOpenUrl("Open in Jira", browseUrl)],
-        FallbackText = $"Created ticket {key}: {browseUrl}",
+        Style = style,
     };
 
-    private static IEnumerable<CardElement> DraftSummary(TicketDraftRecord draft)
+    private static IEnumerable<CardElement> ProblemOf(TicketDraftRecord draft)
     {
         yield return new TextBlock("Problem") { Weight = "Bolder", Spacing = "Medium" };
         yield return RichTextBlock.Plain(draft.Problem);
-        if (draft.StepsShown.Count > 0)
+    }
+
+    /// <summary>One line with the count; the steps themselves only on "Show steps" (the card stays short).</summary>
+    private static IEnumerable<CardElement> StepsTried(TicketDraftRecord draft)
+    {
+        var count = draft.StepsShown.Count;
+        if (count == 0)
         {
-            yield return new TextBlock("Steps already tried") { Weight = "Bolder", Spacing = "Medium" };
-            yield return RichTextBlock.Plain(string.Join('\n', draft.StepsShown.Select((s, i) => $"{i + 1}. {s}")));
+            yield break;
         }
+
+        yield return new TextBlock(count == 1 ? "1 troubleshooting step already tried" : $"{count} troubleshooting steps already tried")
+        {
+            Spacing = "Medium",
+            IsSubtle = true,
+        };
+        yield return new ActionSet([new ActionToggleVisibility("Show steps", [StepsElementId])]) { Spacing = "Small" };
+        yield return new Container([RichTextBlock.Plain(string.Join('\n', draft.StepsShown.Select((step, i) => $"{i + 1}. {step}")))])
+        {
+            Id = StepsElementId,
+            IsVisible = false,
+        };
     }
 
     private static Dictionary<string, object?> DraftData(TicketDraftRecord draft) => new() { [DraftIdKey] = draft.DraftId };

@@ -68,6 +68,12 @@ public sealed class TicketDraftRecord
     public string? TopicTitle { get; init; }
     public string? ReporterName { get; init; }
     public string? ReporterObjectId { get; init; }
+
+    /// <summary>The reporter's Teams id (MRI, "29:..."): the one user the card's buttons are for in a group chat.</summary>
+    public string? ReporterId { get; init; }
+
+    /// <summary>Offered in a group chat or channel, where only the reporter may answer it.</summary>
+    public bool InGroup { get; init; }
     public DraftStatus Status { get; set; }
     public string? CardActivityId { get; set; }
     public string? TicketKey { get; set; }

@@ -55,6 +55,8 @@ public static class SupportReplies
 
     public static string Created(string key, Uri browseUrl) => $"Created ticket {key}: {browseUrl}";
 
+    public static string OnlyReporterCanDecline(string reporterName) => $"Only {reporterName} can decline this ticket.";
+
     public static string AlreadyCreated(string key, string? browseUrl) =>
         $"That ticket already exists: {key}{(browseUrl is null ? string.Empty : ": " + browseUrl)}";
 

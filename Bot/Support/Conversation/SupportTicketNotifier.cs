@@ -36,15 +36,21 @@ public sealed partial class SupportTicketNotifier(
         await adapter.ContinueConversationAsync(target.Reference, (turn, token) => AnnounceAsync(turn, item, target, token), cancellationToken);
     }
 
-    private async Task AnnounceAsync(ITurnContext turn, OutboxItem item, TicketNotifyTarget target, CancellationToken cancellationToken)
+    private async Task AnnounceAsync(ITurnContext turn, OutboxItem item, TicketNotifyTarget target, CancellationToken outer)
     {
-        var record = await UpdateDraftAsync(turn, item, cancellationToken);
+        var record = await UpdateDraftAsync(turn, item, outer);
+        // Bounded: a hanging connector must not hold the worker for the HttpClient's 30 s; the outbox tries again.
+        using var bounded = CancellationTokenSource.CreateLinkedTokenSource(outer);
+        bounded.CancelAfter(TurnSends.CosmeticTimeout);
+        var cancellationToken = bounded.Token;
         AdaptiveCard card;
         if (item.Status == OutboxStatus.Created && item.Result is { } ticket)
         {
-            var message = Activity.CreateMessageActivity(SupportReplies.CreatedLater(ticket.Key, ticket.BrowseUrl.ToString()));
-            message.Attachments = [SupportCards.TicketLink(ticket.Key, ticket.BrowseUrl).ToAttachment()];
-            await turn.SendActivityAsync(message, cancellationToken);
+            // Made at the first attempt, in the confirming turn, whose reply may not have arrived: the same words as that reply.
+            var text = item.Attempts <= 1 && item.LastFailure is null
+                ? SupportReplies.Created(ticket.Key, ticket.BrowseUrl)
+                : SupportReplies.CreatedLater(ticket.Key, ticket.BrowseUrl.ToString());
+            await turn.SendActivityAsync(Activity.CreateMessageActivity(text), cancellationToken);
             card = SupportCards.Created(record);
         }
         else
@@ -65,7 +71,8 @@ public sealed partial class SupportTicketNotifier(
             {
                 await turn.UpdateActivityAsync(update, cancellationToken);
             }
-            catch (Exception ex) when (ex is ConnectorException or HttpRequestException)
+            catch (Exception ex) when (ex is ConnectorException or HttpRequestException or IOException
+                || (ex is OperationCanceledException && !outer.IsCancellationRequested))
             {
                 // The message went out; a stale card only answers with the ticket if clicked.
                 LogCardUpdateFailed(ex, item.DraftId);

@@ -1,6 +1,5 @@
 using Microsoft.Extensions.Logging;
 using TeamsItBot.Framework.Cards;
-using TeamsItBot.Framework.Connector;
 using TeamsItBot.Framework.Hosting;
 using TeamsItBot.Framework.Schema;
 using TeamsItBot.Support.Cards;
@@ -9,65 +8,107 @@ using TeamsItBot.Tickets.Outbox;
 
 namespace TeamsItBot.Support.Conversation;
 
+/// <summary>What a click or a typed answer comes back with: the card for the clicker, or a sentence instead.</summary>
+public sealed record TicketAnswer(AdaptiveCard? Card, string? Notice = null);
+
 /// <summary>
 /// Confirms or declines a ticket draft, whichever way the answer came (Execute, Submit, typed).
 /// Confirmation goes through the ticket outbox, which is idempotent on the draft id across turns,
 /// replicas and restarts: a second confirmation answers with the ticket the first made. The
-/// conversation's draft mirrors the outcome. Returns the card that should replace the confirm card.
+/// conversation's draft mirrors the outcome. Only the reporter may answer a draft in a group chat.
+/// The connector never decides the outcome: the draft is recorded before anything is sent, typing
+/// and card replacements are cosmetic, and a result reply that may not have arrived is sent again
+/// by the outbox's proactive path.
 /// </summary>
-public sealed partial class TicketConfirmation(TicketOutbox outbox, ILogger<TicketConfirmation> logger)
+public sealed partial class TicketConfirmation(TicketOutbox outbox, TurnSends sends, ILogger<TicketConfirmation> logger)
 {
-    public async Task<AdaptiveCard?> ConfirmAsync(ITurnContext context, SupportConversationData data, string draftId, string? cardActivityId, CancellationToken cancellationToken)
+    public async Task<TicketAnswer> ConfirmAsync(ITurnContext context, SupportConversationData data, string draftId, string? cardActivityId, CancellationToken cancellationToken)
     {
         if (await FindDraftAsync(context, data, draftId, cardActivityId, cancellationToken) is not { } draft)
         {
-            return null;
+            return new TicketAnswer(null, SupportReplies.DraftNotFound);
+        }
+
+        var confirmer = ReporterCheck.Of(draft, context.Activity.From);
+        if (confirmer == ReporterCheck.Someone.Else)
+        {
+            return await RefuseAsync(context, draft, SupportCards.OnlyReporterCanConfirm(draft), cancellationToken);
         }
 
         switch (draft.Status)
         {
             case DraftStatus.Created:
-                await context.SendActivityAsync(SupportReplies.AlreadyCreated(draft.TicketKey!, draft.BrowseUrl), cancellationToken);
-                return SupportCards.Created(draft);
+                await ReplyAsync(context, SupportReplies.AlreadyCreated(draft.TicketKey!, draft.BrowseUrl), cancellationToken);
+                return new TicketAnswer(SupportCards.Created(draft));
             case DraftStatus.Declined:
-                await context.SendActivityAsync(SupportReplies.AlreadyDeclined, cancellationToken);
-                return SupportCards.Declined(draft);
-            case DraftStatus.Pending:
-                // Buttons off for every client before Jira is asked, so nobody clicks while it is sent.
-                await ReplaceCardAsync(context, draft, SupportCards.Creating(draft), cancellationToken);
-                break;
+                await ReplyAsync(context, SupportReplies.AlreadyDeclined, cancellationToken);
+                return new TicketAnswer(SupportCards.Declined(draft));
         }
 
-        await context.SendTypingAsync(cancellationToken);
+        var wasPending = draft.Status == DraftStatus.Pending;
         var target = new TicketNotifyTarget(ConversationReference.From(context.Activity), draft.CardActivityId).Serialize();
-        var submission = await outbox.SubmitAsync(ToTicketDraft(draft), target, cancellationToken);
+        var turn = new OutboxTurn(
+            OnRecorded: () =>
+            {
+                // Only now that the draft is recorded: typing, and the buttons off for every client.
+                sends.DecorateTyping(context, cancellationToken);
+                if (wasPending)
+                {
+                    ReplaceCard(context, draft, SupportCards.Creating(draft), cancellationToken);
+                }
+            },
+            AnswersInTurn: true);
+        var confirmedBy = confirmer == ReporterCheck.Someone.Unknown && draft.InGroup ? Describe(context.Activity.From) : null;
+        var submission = await outbox.SubmitAsync(ToTicketDraft(draft, confirmedBy), target, turn, cancellationToken);
         var wasQueued = draft.Status == DraftStatus.Queued;
         switch (submission.Outcome)
         {
             case OutboxOutcome.Created or OutboxOutcome.AlreadyCreated when submission.Ticket is { } ticket:
-                return await AnswerCreatedAsync(context, data, draft, ticket, submission.Outcome == OutboxOutcome.Created, cancellationToken);
+                return new TicketAnswer(await AnswerCreatedAsync(context, data, draft, submission, ticket, cancellationToken));
 
             case OutboxOutcome.Queued or OutboxOutcome.InProgress:
                 MarkQueued(data, draft);
                 LogQueued(draft.DraftId, submission.Outcome, submission.Failure?.Failure);
-                await context.SendActivityAsync(
+                await ReplyAsync(
+                    context,
                     submission.Outcome == OutboxOutcome.InProgress ? SupportReplies.InProgress
                     : wasQueued || submission.Failure is null ? SupportReplies.AlreadyQueued
                     : SupportReplies.Queued,
                     cancellationToken);
                 var queued = submission.Outcome == OutboxOutcome.InProgress ? SupportCards.Creating(draft) : SupportCards.Queued(draft);
-                await ReplaceCardAsync(context, draft, queued, cancellationToken);
-                return queued;
+                ReplaceCard(context, draft, queued, cancellationToken);
+                return new TicketAnswer(queued);
 
             default:
                 // Refused for good: the confirm card comes back so it can be tried again once IT fixed the cause.
                 draft.Status = DraftStatus.Pending;
                 LogTicketFailed(draft.DraftId, submission.Item.LastFailure, submission.Item.LastError);
-                await context.SendActivityAsync(SupportReplies.CreationFailed(submission.FailureMessage, canRetry: false), cancellationToken);
-                var confirm = SupportCards.ConfirmTicket(draft);
-                await ReplaceCardAsync(context, draft, confirm, cancellationToken);
-                return confirm;
+                await ReplyAsync(context, SupportReplies.CreationFailed(submission.FailureMessage, canRetry: false), cancellationToken);
+                ReplaceCard(context, draft, SupportCards.ConfirmTicket(draft), cancellationToken);
+                return new TicketAnswer(SupportCards.ConfirmTicket(draft, forReporter: true));
         }
+    }
+
+    /// <summary>
+    /// The Universal Actions refresh of a card (Teams asks for each user in its userIds, and on a
+    /// manual refresh): the draft as it stands, with the buttons only for the reporter. Sends nothing.
+    /// </summary>
+    public static TicketAnswer View(ITurnContext context, SupportConversationData data, string draftId)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(data);
+        if (data.FindDraft(draftId) is not { } draft)
+        {
+            return new TicketAnswer(null, SupportReplies.DraftNotFound);
+        }
+
+        return new TicketAnswer(draft.Status switch
+        {
+            DraftStatus.Created => SupportCards.Created(draft),
+            DraftStatus.Declined => SupportCards.Declined(draft),
+            DraftStatus.Queued => SupportCards.Queued(draft),
+            _ => SupportCards.ConfirmTicket(draft, forReporter: ReporterCheck.Of(draft, context.Activity.From) == ReporterCheck.Someone.Reporter),
+        });
     }
 
     /// <summary>Brings the conversation's copy of a draft in line with the outbox (after a concurrent save).</summary>
@@ -93,21 +134,26 @@ public sealed partial class TicketConfirmation(TicketOutbox outbox, ILogger<Tick
         }
     }
 
-    public async Task<AdaptiveCard?> DeclineAsync(ITurnContext context, SupportConversationData data, string draftId, string? cardActivityId, CancellationToken cancellationToken)
+    public async Task<TicketAnswer> DeclineAsync(ITurnContext context, SupportConversationData data, string draftId, string? cardActivityId, CancellationToken cancellationToken)
     {
         if (await FindDraftAsync(context, data, draftId, cardActivityId, cancellationToken) is not { } draft)
         {
-            return null;
+            return new TicketAnswer(null, SupportReplies.DraftNotFound);
+        }
+
+        if (ReporterCheck.Of(draft, context.Activity.From) == ReporterCheck.Someone.Else)
+        {
+            return await RefuseAsync(context, draft, SupportReplies.OnlyReporterCanDecline(SupportCards.ReporterDisplayName(draft)), cancellationToken);
         }
 
         switch (draft.Status)
         {
             case DraftStatus.Created:
-                await context.SendActivityAsync(SupportReplies.AlreadyCreated(draft.TicketKey!, draft.BrowseUrl), cancellationToken);
-                return SupportCards.Created(draft);
+                await ReplyAsync(context, SupportReplies.AlreadyCreated(draft.TicketKey!, draft.BrowseUrl), cancellationToken);
+                return new TicketAnswer(SupportCards.Created(draft));
             case DraftStatus.Queued:
-                await context.SendActivityAsync(SupportReplies.CannotDeclineQueued, cancellationToken);
-                return SupportCards.Queued(draft);
+                await ReplyAsync(context, SupportReplies.CannotDeclineQueued, cancellationToken);
+                return new TicketAnswer(SupportCards.Queued(draft));
         }
 
         var firstDecline = draft.Status == DraftStatus.Pending;
@@ -116,35 +162,50 @@ public sealed partial class TicketConfirmation(TicketOutbox outbox, ILogger<Tick
         var replacement = SupportCards.Declined(draft);
         if (firstDecline)
         {
-            await context.SendActivityAsync(SupportReplies.Declined, cancellationToken);
-            await ReplaceCardAsync(context, draft, replacement, cancellationToken);
+            await ReplyAsync(context, SupportReplies.Declined, cancellationToken);
+            ReplaceCard(context, draft, replacement, cancellationToken);
         }
 
-        return replacement;
+        return new TicketAnswer(replacement);
     }
 
-    private async Task<AdaptiveCard> AnswerCreatedAsync(ITurnContext context, SupportConversationData data, TicketDraftRecord draft, TicketResult ticket, bool createdNow, CancellationToken cancellationToken)
+    /// <summary>A colleague's answer: a click hears it privately (the invoke's answer), a typed one in the chat.</summary>
+    private async Task<TicketAnswer> RefuseAsync(ITurnContext context, TicketDraftRecord draft, string sentence, CancellationToken cancellationToken)
+    {
+        LogNotReporter(draft.DraftId, context.Activity.Type);
+        if (!context.Activity.IsType(ActivityTypes.Invoke))
+        {
+            await ReplyAsync(context, sentence, cancellationToken);
+        }
+
+        return new TicketAnswer(null, sentence);
+    }
+
+    private async Task<AdaptiveCard> AnswerCreatedAsync(ITurnContext context, SupportConversationData data, TicketDraftRecord draft, OutboxSubmission submission, TicketResult ticket, CancellationToken cancellationToken)
     {
         draft.Status = DraftStatus.Created;
         draft.TicketKey = ticket.Key;
         draft.BrowseUrl = ticket.BrowseUrl.ToString();
         ClearPending(data, draft);
-        if (createdNow)
+        if (submission.Outcome == OutboxOutcome.Created)
         {
             LogTicketCreated(draft.DraftId, ticket.Key);
-            var reply = Activity.CreateMessageActivity(SupportReplies.Created(ticket.Key, ticket.BrowseUrl));
-            reply.Attachments = [SupportCards.TicketLink(ticket.Key, ticket.BrowseUrl).ToAttachment()];
-            await context.SendActivityAsync(reply, cancellationToken);
+            var reply = await sends.TryReplyAsync(context, Activity.CreateMessageActivity(SupportReplies.Created(ticket.Key, ticket.BrowseUrl)), "the created ticket's key", cancellationToken);
+            // Recorded as created whatever happens here; a key that may not have arrived goes out again proactively.
+            await outbox.SettleReplyAsync(submission.Item, reply.Delivered, reply.RetryAfter, cancellationToken);
         }
         else
         {
-            await context.SendActivityAsync(SupportReplies.AlreadyCreated(ticket.Key, draft.BrowseUrl), cancellationToken);
+            await ReplyAsync(context, SupportReplies.AlreadyCreated(ticket.Key, draft.BrowseUrl), cancellationToken);
         }
 
         var replacement = SupportCards.Created(draft);
-        await ReplaceCardAsync(context, draft, replacement, cancellationToken);
+        ReplaceCard(context, draft, replacement, cancellationToken);
         return replacement;
     }
+
+    private Task<ReplyOutcome> ReplyAsync(ITurnContext context, string text, CancellationToken cancellationToken) =>
+        sends.TryReplyAsync(context, Activity.CreateMessageActivity(text), "a ticket reply", cancellationToken);
 
     private static void MarkQueued(SupportConversationData data, TicketDraftRecord draft)
     {
@@ -160,13 +221,17 @@ public sealed partial class TicketConfirmation(TicketOutbox outbox, ILogger<Tick
         }
     }
 
-    /// <summary>The draft a click or a "yes" is about, or null after telling the user it is gone.</summary>
-    private static async Task<TicketDraftRecord?> FindDraftAsync(ITurnContext context, SupportConversationData data, string draftId, string? cardActivityId, CancellationToken cancellationToken)
+    /// <summary>The draft a click or a "yes" is about, or null when it is gone (the caller says so).</summary>
+    private async Task<TicketDraftRecord?> FindDraftAsync(ITurnContext context, SupportConversationData data, string draftId, string? cardActivityId, CancellationToken cancellationToken)
     {
         var draft = data.FindDraft(draftId);
         if (draft is null)
         {
-            await context.SendActivityAsync(SupportReplies.DraftNotFound, cancellationToken);
+            if (!context.Activity.IsType(ActivityTypes.Invoke))
+            {
+                await ReplyAsync(context, SupportReplies.DraftNotFound, cancellationToken);
+            }
+
             return null;
         }
 
@@ -174,11 +239,15 @@ public sealed partial class TicketConfirmation(TicketOutbox outbox, ILogger<Tick
         return draft;
     }
 
-    private static TicketDraft ToTicketDraft(TicketDraftRecord draft) =>
-        new(draft.DraftId, draft.Problem, draft.StepsShown, draft.ReporterName ?? "(unknown)", draft.ReporterObjectId ?? "(unknown)");
+    private static string? Describe(ChannelAccount? account) =>
+        account is null ? null
+        : $"{(string.IsNullOrWhiteSpace(account.Name) ? "(no name)" : account.Name.Trim())} ({account.AadObjectId ?? account.Id ?? "unknown id"})";
 
-    /// <summary>Replaces the confirm card for everyone, so no client can click it again.</summary>
-    private async Task ReplaceCardAsync(ITurnContext context, TicketDraftRecord draft, AdaptiveCard card, CancellationToken cancellationToken)
+    private static TicketDraft ToTicketDraft(TicketDraftRecord draft, string? confirmedBy) =>
+        new(draft.DraftId, draft.Problem, draft.StepsShown, draft.ReporterName ?? "(unknown)", draft.ReporterObjectId ?? "(unknown)", ConfirmedBy: confirmedBy);
+
+    /// <summary>Replaces the card for everyone (so no client can click it again), beside the turn.</summary>
+    private void ReplaceCard(ITurnContext context, TicketDraftRecord draft, AdaptiveCard card, CancellationToken cancellationToken)
     {
         if (string.IsNullOrEmpty(draft.CardActivityId))
         {
@@ -188,15 +257,7 @@ public sealed partial class TicketConfirmation(TicketOutbox outbox, ILogger<Tick
         var update = Activity.CreateMessageActivity();
         update.Id = draft.CardActivityId;
         update.Attachments = [card.ToAttachment()];
-        try
-        {
-            await context.UpdateActivityAsync(update, cancellationToken);
-        }
-        catch (Exception ex) when (ex is ConnectorException or HttpRequestException or UntrustedServiceUrlException)
-        {
-            // The outcome stands either way; a stale card only answers with the same outcome if clicked.
-            LogCardUpdateFailed(ex, draft.DraftId);
-        }
+        sends.Decorate(context, "card update", token => context.UpdateActivityAsync(update, token), cancellationToken);
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Ticket {TicketKey} created for draft {DraftId}")]
@@ -208,6 +269,6 @@ public sealed partial class TicketConfirmation(TicketOutbox outbox, ILogger<Tick
     [LoggerMessage(Level = LogLevel.Error, Message = "Ticket creation failed for draft {DraftId}: {Failure}: {Detail}")]
     private partial void LogTicketFailed(string draftId, TicketFailure? failure, string? detail);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not replace the confirm card of draft {DraftId}")]
-    private partial void LogCardUpdateFailed(Exception exception, string draftId);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Answer to draft {DraftId} ({ActivityType}) refused: not the reporter")]
+    private partial void LogNotReporter(string draftId, string? activityType);
 }

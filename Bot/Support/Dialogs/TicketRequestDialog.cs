@@ -61,6 +61,8 @@ public sealed class TicketRequestDialog : ComponentDialog
             TopicTitle = request.TopicTitle,
             ReporterName = from?.Name,
             ReporterObjectId = from?.AadObjectId,
+            ReporterId = from?.Id,
+            InGroup = step.Context.Activity.IsGroupConversation(),
         };
         data.AddDraft(draft);
         data.PendingDraftId = draft.DraftId;
