@@ -1,4 +1,5 @@
 using TeamsItBot.Framework.Hosting;
+using TeamsItBot.Insights;
 using TeamsItBot.LocalTracker;
 using TeamsItBot.Operations;
 using TeamsItBot.Storage;
@@ -10,6 +11,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.Services.AddBotFramework(builder.Configuration);
 builder.Services.AddBotStorage(builder.Configuration);
 builder.Services.AddItSupport(builder.Configuration);
+builder.Services.AddInsights(builder.Configuration);
 builder.Services.AddTickets(builder.Configuration);
 builder.Services.AddLocalTracker(builder.Configuration);
 builder.Services.AddOperations(builder.Configuration);

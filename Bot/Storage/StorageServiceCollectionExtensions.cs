@@ -6,6 +6,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using TeamsItBot.Framework.Hosting;
 using TeamsItBot.Framework.State;
+using TeamsItBot.Insights;
 using TeamsItBot.Tickets.Outbox;
 
 namespace TeamsItBot.Storage;
@@ -45,6 +46,7 @@ public static class StorageServiceCollectionExtensions
         }
 
         services.AddStorageMigration(OutboxStorageMigrations.V1);
+        services.AddStorageMigration(InsightsStorageMigrations.V1);
 
         services.TryAddSingleton<StorageDatabase>(CreateDatabase);
 
@@ -69,6 +71,11 @@ public static class StorageServiceCollectionExtensions
             StorageProvider.Postgres => new PostgresTicketOutboxStore((PostgresDatabase)sp.GetRequiredService<StorageDatabase>()),
             _ => new MemoryTicketOutboxStore(),
         });
+
+        // Added, not tried: Insights' TryAdd of its memory default then leaves this one in place, whichever part registers first.
+        services.AddSingleton<IOutcomeEventStore>(sp => Provider(sp) == StorageProvider.Memory
+            ? new MemoryOutcomeEventStore()
+            : new RelationalOutcomeEventStore(sp.GetRequiredService<StorageDatabase>()));
 
         services.TryAddEnumerable(ServiceDescriptor.Singleton<Microsoft.Extensions.Hosting.IHostedService, StorageSchemaInitializer>());
         if (!services.Any(d => d.ServiceType == typeof(StorageHealthCheck)))

@@ -49,6 +49,7 @@ public sealed partial class TicketConfirmation(TicketOutbox outbox, ILogger<Tick
 
             case OutboxOutcome.Queued or OutboxOutcome.InProgress:
                 MarkQueued(data, draft);
+                if (!wasQueued && submission.Outcome == OutboxOutcome.Queued) context.ConcludeProblem(data, Insights.ProblemOutcome.TicketCreated);
                 LogQueued(draft.DraftId, submission.Outcome, submission.Failure?.Failure);
                 await context.SendActivityAsync(
                     submission.Outcome == OutboxOutcome.InProgress ? SupportReplies.InProgress
@@ -116,6 +117,7 @@ public sealed partial class TicketConfirmation(TicketOutbox outbox, ILogger<Tick
         var replacement = SupportCards.Declined(draft);
         if (firstDecline)
         {
+            context.ConcludeProblem(data, Insights.ProblemOutcome.Declined);
             await context.SendActivityAsync(SupportReplies.Declined, cancellationToken);
             await ReplaceCardAsync(context, draft, replacement, cancellationToken);
         }
@@ -132,6 +134,7 @@ public sealed partial class TicketConfirmation(TicketOutbox outbox, ILogger<Tick
         if (createdNow)
         {
             LogTicketCreated(draft.DraftId, ticket.Key);
+            context.ConcludeProblem(data, Insights.ProblemOutcome.TicketCreated);
             var reply = Activity.CreateMessageActivity(SupportReplies.Created(ticket.Key, ticket.BrowseUrl));
             reply.Attachments = [SupportCards.TicketLink(ticket.Key, ticket.BrowseUrl).ToAttachment()];
             await context.SendActivityAsync(reply, cancellationToken);

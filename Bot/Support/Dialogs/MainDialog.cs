@@ -45,6 +45,7 @@ public sealed class MainDialog : ComponentDialog
         if (Utterances.IsCancel(text))
         {
             await innerDc.Context.SendActivityAsync(SupportReplies.Cancelled, cancellationToken);
+            innerDc.Context.ConcludeProblem(await _state.GetDataAsync(innerDc.Context, cancellationToken), Insights.ProblemOutcome.Abandoned);
             return await innerDc.CancelAllDialogsAsync(cancellationToken);
         }
 

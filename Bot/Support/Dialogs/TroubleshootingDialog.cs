@@ -45,6 +45,7 @@ public sealed class TroubleshootingDialog : ComponentDialog
         var data = await _state.GetDataAsync(step.Context, cancellationToken);
         data.LastProblem = problem;
         data.LastTopicId = match?.Topic.Id ?? _knowledgeBase.General.Id;
+        step.Context.OpenProblem(data, problem, match);
 
         await step.Context.SendActivityAsync(FormatSteps(match?.Topic, steps), cancellationToken);
 
@@ -65,6 +66,7 @@ public sealed class TroubleshootingDialog : ComponentDialog
         {
             case FixedAnswer.Fixed:
                 await step.Context.SendActivityAsync(SupportReplies.FixedAck, cancellationToken);
+                step.Context.ConcludeProblem(await _state.GetDataAsync(step.Context, cancellationToken), Insights.ProblemOutcome.Solved);
                 return await step.EndDialogAsync(null, cancellationToken);
             case FixedAnswer.NewProblem:
                 return await step.EndDialogAsync(new RestartWith(answer), cancellationToken);
