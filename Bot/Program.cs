@@ -22,6 +22,7 @@ var app = builder.Build();
 app.MapHealthEndpoints();
 app.MapBotEndpoints();
 app.MapLocalTracker();
+app.MapInsights();
 
 app.Run();
 

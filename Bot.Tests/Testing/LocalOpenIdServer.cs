@@ -34,6 +34,9 @@ public sealed record TokenSpec
 
     /// <summary>Sign with a fresh unpublished key that claims the published kid.</summary>
     public bool ForgeSignature { get; init; }
+
+    /// <summary>More claims (an id token's nonce, groups, name...).</summary>
+    public IReadOnlyDictionary<string, object> Claims { get; init; } = new Dictionary<string, object>();
 }
 
 /// <summary>
@@ -117,7 +120,7 @@ public sealed class LocalOpenIdServer : IAsyncDisposable
             published = keys.Single(k => k.KeyId == keyId);
         }
 
-        var claims = new Dictionary<string, object>();
+        var claims = new Dictionary<string, object>(spec.Claims);
         if (spec.ServiceUrl is not null)
         {
             claims["serviceurl"] = spec.ServiceUrl;
@@ -202,6 +205,7 @@ public sealed class LocalOpenIdServer : IAsyncDisposable
             {
                 ["issuer"] = $"https://login.microsoftonline.com/{tenantId}/v2.0",
                 ["jwks_uri"] = $"{BaseUrl}/entra/keys",
+                ["authorization_endpoint"] = $"{BaseUrl}/{tenantId}/oauth2/v2.0/authorize",
                 ["id_token_signing_alg_values_supported"] = SigningAlgorithms,
             });
         });

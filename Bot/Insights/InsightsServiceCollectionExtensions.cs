@@ -1,8 +1,11 @@
+using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
+using TeamsItBot.Insights.Access;
+using TeamsItBot.Insights.Dashboard;
 
 namespace TeamsItBot.Insights;
 
@@ -10,7 +13,8 @@ public static class InsightsServiceCollectionExtensions
 {
     /// <summary>
     /// Outcome events (section <c>Analytics</c>): the recorder the conversation calls, its background
-    /// writer, retention, and an in-memory store unless Storage registers a database one.
+    /// writer, retention, and an in-memory store unless Storage registers a database one; the admin
+    /// dashboard's pages and access (section <c>Admin</c>).
     /// </summary>
     public static IServiceCollection AddInsights(this IServiceCollection services, IConfiguration configuration)
     {
@@ -28,6 +32,23 @@ public static class InsightsServiceCollectionExtensions
         services.TryAddSingleton<OutcomeRetention>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, OutcomeWriter>(sp => sp.GetRequiredService<OutcomeWriter>()));
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, OutcomeRetention>(sp => sp.GetRequiredService<OutcomeRetention>()));
+
+        services.AddAdminAccess(configuration);
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, AdminTokenAnnouncer>());
+        services.AddRazorPages(pages =>
+        {
+            pages.RootDirectory = "/Insights/Pages";
+            pages.Conventions.AuthorizeFolder("/", AdminPolicy.Name);
+        });
         return services;
+    }
+
+    /// <summary>The dashboard at <c>/admin</c>, its CSV export and JSON summary, and Entra sign-in.</summary>
+    public static WebApplication MapInsights(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        app.MapRazorPages();
+        app.MapAdminEndpoints();
+        return app;
     }
 }

@@ -13,17 +13,17 @@ public sealed class MainDialog : ComponentDialog
     private const string RouteWaterfall = "route";
     private readonly SupportStateAccessors _state;
     private readonly TicketConfirmation _confirmation;
-    private readonly KnowledgeBase.KnowledgeBase _knowledgeBase;
+    private readonly KnowledgeBase.IKnowledgeBaseProvider _guides;
 
     public MainDialog(
         SupportStateAccessors state,
         TicketConfirmation confirmation,
-        KnowledgeBase.KnowledgeBase knowledgeBase,
+        KnowledgeBase.IKnowledgeBaseProvider guides,
         TroubleshootingDialog troubleshooting,
         TicketRequestDialog ticketRequest)
         : base(nameof(MainDialog))
     {
-        _knowledgeBase = knowledgeBase;
+        _guides = guides;
         _state = state;
         _confirmation = confirmation;
         AddDialog(troubleshooting);
@@ -117,6 +117,8 @@ public sealed class MainDialog : ComponentDialog
 
         return await step.BeginDialogAsync(nameof(TroubleshootingDialog), text, cancellationToken);
     }
+
+    private KnowledgeBase.KnowledgeBase _knowledgeBase => _guides.Current.KnowledgeBase;
 
     /// <summary>"I need a ticket" after the steps: the last problem, with the steps of its guide.</summary>
     private TicketRequest LastTicketRequest(SupportConversationData data)
