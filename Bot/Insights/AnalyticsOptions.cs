@@ -8,6 +8,9 @@ public sealed class AnalyticsOptions
     /// <summary>Unmatched problems are kept at most this long (characters).</summary>
     public const int MaxTextLength = 200;
 
+    /// <summary>False: record no outcome events at all (no survey either); the dashboard stays empty.</summary>
+    public bool Enabled { get; set; } = true;
+
     /// <summary>Keep the text of problems no guide matched, so admins can write guides for them. False stores none.</summary>
     public bool KeepUnmatchedText { get; set; } = true;
 

@@ -27,6 +27,11 @@ public sealed class OutcomeRecorder : IOutcomeRecorder
     public void Record(OutcomeEvent outcome)
     {
         ArgumentNullException.ThrowIfNull(outcome);
+        if (!_options.Enabled)
+        {
+            return;
+        }
+
         var text = _options.KeepUnmatchedText && outcome.Topic is null ? Truncate(outcome.UnmatchedText) : null;
         InsightsTelemetry.RecordOutcome(outcome.Topic, outcome.Outcome);
         _queue.Writer.TryWrite(new OutcomeWork(outcome with { UnmatchedText = text }, null));

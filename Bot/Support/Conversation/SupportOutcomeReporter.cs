@@ -105,7 +105,7 @@ public sealed class SupportOutcomeReporter(
 
     private async Task<bool> ShouldSurveyAsync(Activity activity, string userHash, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        if (!options.Value.Surveys || activity.IsGroupConversation())
+        if (!options.Value.Enabled || !options.Value.Surveys || activity.IsGroupConversation())
         {
             return false;
         }
