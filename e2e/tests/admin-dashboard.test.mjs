@@ -68,21 +68,29 @@ test('after scripted conversations the dashboard shows their numbers, tests a ph
   await say('e2e:abandoned', 'cancel', 'user-c');
   await say('e2e:unmatched', 'the coffee machine <b>in room 4</b> beeps', 'user-d');
   await say('e2e:unmatched', 'cancel', 'user-d');
+  // A ticket through the embedded local tracker (no Jira configured).
+  await say('e2e:ticket', 'the printer is jammed again', 'user-e');
+  await say('e2e:ticket', 'still not working', 'user-e');
+  await say('e2e:ticket', 'yes', 'user-e');
 
   let numbers;
   for (let i = 0; i < 100; i++) {
     numbers = await summary();
-    if (numbers.problems >= 4) break;
+    if (numbers.problems >= 5) break;
     await new Promise((ok) => setTimeout(ok, 100));
   }
-  assert.equal(numbers.problems, 4);
+  assert.equal(numbers.problems, 5);
   assert.equal(numbers.solved, 2);
+  assert.equal(numbers.ticketsCreated, 1);
 
   await page.goto(`${bot.url}/admin?token=${token}`);
   await page.getByRole('heading', { name: 'TeamsItBot: what the bot solves' }).waitFor();
-  assert.equal(await page.locator('#kpi-problems').textContent(), '4');
-  assert.equal(await page.locator('#kpi-deflection').textContent(), '50 %');
+  assert.equal(await page.locator('#kpi-problems').textContent(), '5');
+  assert.equal(await page.locator('#kpi-deflection').textContent(), '40 %');
   assert.equal(await page.locator('#kpi-solved').textContent(), '2');
+  assert.equal(await page.locator('#kpi-tickets').textContent(), '1');
+  assert.match(await page.locator('#kpi-median-ticket').textContent(), /^\d+ s$/);
+  assert.equal(await page.locator('#chart-tickets svg .bar').last().getAttribute('data-value'), '1');
   assert.equal(await page.locator('#chart-deflection svg .bar').count() >= 1, true);
   assert.equal(await page.locator('#chart-topics svg .bar[data-label="outlook"]').getAttribute('data-value'), '100');
   assert.equal(await page.locator('#chart-topics svg .bar[data-label="teams"]').getAttribute('data-value'), '0');
@@ -105,6 +113,8 @@ test('after scripted conversations the dashboard shows their numbers, tests a ph
   const rows = (await readFile(path, 'utf8')).trim().split(/\r?\n/);
   assert.equal(rows[0], 'id,time,tenant_id,user_hash,language,topic,score,outcome,duration_seconds,unmatched_text,surveyed,feedback,feedback_comment');
   const outcomes = rows.slice(1).map((row) => row.split(',')[7]).sort();
-  assert.deepEqual(outcomes, ['abandoned', 'solved', 'solved', 'unmatched']);
+  assert.deepEqual(outcomes, ['abandoned', 'solved', 'solved', 'ticket_created', 'unmatched']);
+  // The dashboard's deflection rate is the CSV's: solved / all problems.
+  assert.equal(outcomes.filter((o) => o === 'solved').length / outcomes.length, 0.4);
   assert.ok(rows.some((row) => row.includes('the coffee machine <b>in room 4</b> beeps')));
 });
