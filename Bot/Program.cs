@@ -1,4 +1,5 @@
 using TeamsItBot.Framework.Hosting;
+using TeamsItBot.Insights;
 using TeamsItBot.LocalTracker;
 using TeamsItBot.Operations;
 using TeamsItBot.Storage;
@@ -11,6 +12,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.Services.AddBotStorage(builder.Configuration);
 builder.Services.AddBotFramework(builder.Configuration);
 builder.Services.AddItSupport(builder.Configuration);
+builder.Services.AddInsights(builder.Configuration);
 builder.Services.AddTickets(builder.Configuration);
 builder.Services.AddLocalTracker(builder.Configuration, builder.Environment);
 builder.Services.AddOperations(builder.Configuration);
@@ -21,6 +23,7 @@ var app = builder.Build();
 app.MapHealthEndpoints();
 app.MapBotEndpoints();
 app.MapLocalTracker();
+app.MapInsights();
 
 app.Run();
 

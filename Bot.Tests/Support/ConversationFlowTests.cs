@@ -81,6 +81,7 @@ public sealed class ConversationFlowTests
             .AssertReply(a => Assert.NotNull(a.Attachments))
             .Send("yes, it's fixed")
             .AssertReplyContains("glad")
+            .AssertReply(a => Assert.Contains("Did I help?", SupportBot.CardJson(a).GetRawText()))
             .AssertNoReply()
             .StartTestAsync(TestContext.Current.CancellationToken);
 

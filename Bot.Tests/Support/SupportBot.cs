@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using TeamsItBot.Framework.Cards;
 using TeamsItBot.Framework.Hosting;
 using TeamsItBot.Framework.Schema;
+using TeamsItBot.Insights;
 using TeamsItBot.Support;
 using TeamsItBot.Tests.Testing;
 using TeamsItBot.Tickets;
@@ -15,11 +16,12 @@ namespace TeamsItBot.Tests.Support;
 internal sealed class SupportBot : IAsyncDisposable
 {
     private readonly ServiceProvider _services;
+    private readonly OutcomeWriter _writer;
 
-    public SupportBot(ITicketService? tickets = null)
+    public SupportBot(ITicketService? tickets = null, IReadOnlyDictionary<string, string?>? settings = null)
     {
         Tickets = tickets as RecordingTicketService ?? new RecordingTicketService();
-        var configuration = new ConfigurationBuilder().Build();
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings ?? new Dictionary<string, string?>()).Build();
         var services = new ServiceCollection();
         services.AddLogging();
         services.AddSingleton(tickets ?? Tickets);
@@ -28,7 +30,11 @@ internal sealed class SupportBot : IAsyncDisposable
         services.AddBotFramework(configuration);
         services.AddItSupport(configuration);
         services.AddTickets(configuration);
+        services.AddInsights(configuration);
         _services = services.BuildServiceProvider();
+        // The events' writer runs as in the app, so tests read what a turn recorded from the store.
+        _writer = _services.GetRequiredService<OutcomeWriter>();
+        _writer.StartAsync(CancellationToken.None).GetAwaiter().GetResult();
         Bot = _services.GetRequiredService<IBot>();
         Storage = _services.GetRequiredService<TeamsItBot.Framework.State.IStorage>();
     }
@@ -41,7 +47,29 @@ internal sealed class SupportBot : IAsyncDisposable
 
     public TestFlow Flow(TestAdapter? adapter = null) => new(adapter ?? new TestAdapter("msteams"), Bot);
 
-    public ValueTask DisposeAsync() => _services.DisposeAsync();
+    public IOutcomeEventStore Events => _services.GetRequiredService<IOutcomeEventStore>();
+
+    /// <summary>The stored events once <paramref name="count"/> are there (the writer runs in the background).</summary>
+    public async Task<IReadOnlyList<OutcomeEvent>> WaitForEventsAsync(int count)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while (true)
+        {
+            var stored = await Events.QueryAsync(DateTimeOffset.MinValue, DateTimeOffset.MaxValue, CancellationToken.None);
+            if (stored.Count >= count || DateTime.UtcNow > deadline)
+            {
+                return stored;
+            }
+
+            await Task.Delay(20);
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _writer.StopAsync(CancellationToken.None);
+        await _services.DisposeAsync();
+    }
 
     /// <summary>The draft id carried by the "Create ticket" button of a confirm card.</summary>
     public static string DraftIdOf(Activity cardActivity)

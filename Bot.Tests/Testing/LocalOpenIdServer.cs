@@ -209,6 +209,7 @@ public sealed class LocalOpenIdServer : IAsyncDisposable
             {
                 ["issuer"] = $"https://login.microsoftonline.com/{tenantId}/v2.0",
                 ["jwks_uri"] = $"{BaseUrl}/entra/keys",
+                ["authorization_endpoint"] = $"{BaseUrl}/{tenantId}/oauth2/v2.0/authorize",
                 ["id_token_signing_alg_values_supported"] = SigningAlgorithms,
             });
         });

@@ -6,6 +6,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using TeamsItBot.Framework.Hosting;
 using TeamsItBot.Framework.State;
+using TeamsItBot.Insights;
 using TeamsItBot.Tickets.Outbox;
 
 namespace TeamsItBot.Storage;
@@ -49,6 +50,8 @@ public static class StorageServiceCollectionExtensions
             services.AddStorageMigration(migration);
         }
 
+        services.AddStorageMigration(InsightsStorageMigrations.V1);
+
         services.TryAddSingleton<StorageDatabase>(CreateDatabase);
 
         services.AddSingleton<IStorage>(sp => Provider(sp) switch
@@ -69,6 +72,11 @@ public static class StorageServiceCollectionExtensions
             StorageProvider.Postgres => new PostgresTicketOutboxStore((PostgresDatabase)sp.GetRequiredService<StorageDatabase>()),
             _ => new MemoryTicketOutboxStore(),
         });
+
+        // Added, not tried: Insights' TryAdd of its memory default then leaves this one in place, whichever part registers first.
+        services.AddSingleton<IOutcomeEventStore>(sp => Provider(sp) == StorageProvider.Memory
+            ? new MemoryOutcomeEventStore()
+            : new RelationalOutcomeEventStore(sp.GetRequiredService<StorageDatabase>()));
 
         services.TryAddEnumerable(ServiceDescriptor.Singleton<Microsoft.Extensions.Hosting.IHostedService, StorageSchemaInitializer>());
         AddRetention(services, configuration);

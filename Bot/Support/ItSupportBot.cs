@@ -20,6 +20,7 @@ public sealed partial class ItSupportBot(
     MainDialog mainDialog,
     TicketConfirmation confirmation,
     KeyedLock conversationLocks,
+    SupportOutcomeReporter outcomes,
     ILogger<ItSupportBot> logger) : ActivityHandler
 {
     private const string CardActionDraftKey = "ItSupport.CardActionDraftId";
@@ -29,6 +30,7 @@ public sealed partial class ItSupportBot(
         // Two clicks of one card (Execute plus its Submit fallback) arrive together: run them in turn.
         using var _ = await conversationLocks.AcquireAsync(turnContext.Activity.Conversation?.Id ?? string.Empty, cancellationToken);
         await base.OnTurnAsync(turnContext, cancellationToken);
+        await outcomes.ReportAsync(turnContext, cancellationToken);
         try
         {
             await state.ConversationState.SaveChangesAsync(turnContext, cancellationToken: cancellationToken);
@@ -58,6 +60,12 @@ public sealed partial class ItSupportBot(
             activity.Text = activity.RemoveRecipientMention();
         }
 
+        if (SupportOutcomeReporter.IsFeedback(value))
+        {
+            await outcomes.TryHandleFeedbackAsync(turnContext, value, reply: true, cancellationToken);
+            return;
+        }
+
         if (CardAction.TryRead(value) is { } action)
         {
             await HandleCardActionAsync(turnContext, action, cardActivityId: activity.ReplyToId, cancellationToken);
@@ -83,6 +91,13 @@ public sealed partial class ItSupportBot(
 
     protected override async Task<AdaptiveCardInvokeResponse> OnAdaptiveCardInvokeAsync(ITurnContext turnContext, AdaptiveCardInvokeValue invokeValue, CancellationToken cancellationToken)
     {
+        if (invokeValue.Verb == FeedbackCards.Verb)
+        {
+            return await outcomes.TryHandleFeedbackAsync(turnContext, invokeValue.Data, reply: false, cancellationToken) is { } thanks
+                ? AdaptiveCardInvokeResponse.Card(thanks)
+                : AdaptiveCardInvokeResponse.Error(400, "BadRequest", SupportReplies.UnknownCardAction);
+        }
+
         var action = CardAction.FromInvoke(invokeValue);
         if (action is null)
         {

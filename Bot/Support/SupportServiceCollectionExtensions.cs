@@ -21,6 +21,7 @@ public static class SupportServiceCollectionExtensions
         services.TryAddSingleton<ITicketNotifier, SupportTicketNotifier>();
         services.TryAddSingleton<TurnSends>();
         services.TryAddSingleton<TicketConfirmation>();
+        services.TryAddSingleton<SupportOutcomeReporter>();
         services.TryAddSingleton<TicketRequestDialog>();
         services.TryAddSingleton<TroubleshootingDialog>();
         services.TryAddSingleton<MainDialog>();

@@ -21,6 +21,9 @@ public sealed class SupportConversationData
 
     public List<TicketDraftRecord> Drafts { get; set; } = [];
 
+    /// <summary>The problem whose outcome is not known yet (see <see cref="ProblemTracking"/>).</summary>
+    public OpenProblem? OpenProblem { get; set; }
+
     public TicketDraftRecord? FindDraft(string? draftId) =>
         draftId is null ? null : Drafts.Find(d => string.Equals(d.DraftId, draftId, StringComparison.Ordinal));
 

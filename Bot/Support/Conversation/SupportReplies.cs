@@ -27,6 +27,8 @@ public static class SupportReplies
 
     public const string YoureWelcome = "You're welcome! Message me any time you have an IT problem.";
 
+    public const string FeedbackThanks = "Thanks for your feedback!";
+
     public const string FixedAck = "Great, glad that sorted it! Message me any time something else comes up.";
 
     public const string AskFixedAgain = "Did that fix it? Reply \"yes\" if it's working now, or \"still not working\" and I'll offer a ticket.";

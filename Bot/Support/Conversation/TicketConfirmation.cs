@@ -68,6 +68,7 @@ public sealed partial class TicketConfirmation(TicketOutbox outbox, TurnSends se
 
             case OutboxOutcome.Queued or OutboxOutcome.InProgress:
                 MarkQueued(data, draft);
+                if (!wasQueued && submission.Outcome == OutboxOutcome.Queued) context.ConcludeProblem(data, Insights.ProblemOutcome.TicketCreated);
                 LogQueued(draft.DraftId, submission.Outcome, submission.Failure?.Failure);
                 await ReplyAsync(
                     context,
@@ -162,6 +163,7 @@ public sealed partial class TicketConfirmation(TicketOutbox outbox, TurnSends se
         var replacement = SupportCards.Declined(draft);
         if (firstDecline)
         {
+            context.ConcludeProblem(data, Insights.ProblemOutcome.Declined);
             await ReplyAsync(context, SupportReplies.Declined, cancellationToken);
             ReplaceCard(context, draft, replacement, cancellationToken);
         }
@@ -190,6 +192,7 @@ public sealed partial class TicketConfirmation(TicketOutbox outbox, TurnSends se
         if (submission.Outcome == OutboxOutcome.Created)
         {
             LogTicketCreated(draft.DraftId, ticket.Key);
+            context.ConcludeProblem(data, Insights.ProblemOutcome.TicketCreated);
             var reply = await sends.TryReplyAsync(context, Activity.CreateMessageActivity(SupportReplies.Created(ticket.Key, ticket.BrowseUrl)), "the created ticket's key", cancellationToken);
             // Recorded as created whatever happens here; a key that may not have arrived goes out again proactively.
             await outbox.SettleReplyAsync(submission.Item, reply.Delivered, reply.RetryAfter, cancellationToken);

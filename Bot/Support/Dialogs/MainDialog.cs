@@ -13,17 +13,17 @@ public sealed class MainDialog : ComponentDialog
     private const string RouteWaterfall = "route";
     private readonly SupportStateAccessors _state;
     private readonly TicketConfirmation _confirmation;
-    private readonly KnowledgeBase.KnowledgeBase _knowledgeBase;
+    private readonly KnowledgeBase.IKnowledgeBaseProvider _guides;
 
     public MainDialog(
         SupportStateAccessors state,
         TicketConfirmation confirmation,
-        KnowledgeBase.KnowledgeBase knowledgeBase,
+        KnowledgeBase.IKnowledgeBaseProvider guides,
         TroubleshootingDialog troubleshooting,
         TicketRequestDialog ticketRequest)
         : base(nameof(MainDialog))
     {
-        _knowledgeBase = knowledgeBase;
+        _guides = guides;
         _state = state;
         _confirmation = confirmation;
         AddDialog(troubleshooting);
@@ -45,6 +45,7 @@ public sealed class MainDialog : ComponentDialog
         if (Utterances.IsCancel(text))
         {
             await innerDc.Context.SendActivityAsync(SupportReplies.Cancelled, cancellationToken);
+            innerDc.Context.ConcludeProblem(await _state.GetDataAsync(innerDc.Context, cancellationToken), Insights.ProblemOutcome.Abandoned);
             return await innerDc.CancelAllDialogsAsync(cancellationToken);
         }
 
@@ -116,6 +117,8 @@ public sealed class MainDialog : ComponentDialog
 
         return await step.BeginDialogAsync(nameof(TroubleshootingDialog), text, cancellationToken);
     }
+
+    private KnowledgeBase.KnowledgeBase _knowledgeBase => _guides.Current.KnowledgeBase;
 
     /// <summary>"I need a ticket" after the steps: the last problem, with the steps of its guide.</summary>
     private TicketRequest LastTicketRequest(SupportConversationData data)

@@ -17,20 +17,23 @@ public sealed class TroubleshootingDialog : ComponentDialog
     private const string StepsKey = "steps";
 
     private readonly SupportStateAccessors _state;
-    private readonly TopicMatcher _matcher;
-    private readonly KnowledgeBase.KnowledgeBase _knowledgeBase;
+    private readonly IKnowledgeBaseProvider _guides;
 
-    public TroubleshootingDialog(SupportStateAccessors state, KnowledgeBase.KnowledgeBase knowledgeBase, TopicMatcher matcher, TicketRequestDialog ticketRequest)
+    public TroubleshootingDialog(SupportStateAccessors state, IKnowledgeBaseProvider guides, TicketRequestDialog ticketRequest)
         : base(nameof(TroubleshootingDialog))
     {
         _state = state;
-        _knowledgeBase = knowledgeBase;
-        _matcher = matcher;
+        _guides = guides;
         AddDialog(ticketRequest);
         AddDialog(new TextPrompt(FixedPrompt, ValidateFixedAnswerAsync));
         AddDialog(new WaterfallDialog(nameof(TroubleshootingDialog) + ".steps", [ShowStepsAsync, HandleAnswerAsync, FinishAsync]));
         InitialDialogId = nameof(TroubleshootingDialog) + ".steps";
     }
+
+    // The version in use now: the file may have been reloaded since the last turn.
+    private TopicMatcher _matcher => _guides.Current.Matcher;
+
+    private KnowledgeBase.KnowledgeBase _knowledgeBase => _guides.Current.KnowledgeBase;
 
     private async Task<DialogTurnResult> ShowStepsAsync(WaterfallStepContext step, CancellationToken cancellationToken)
     {
@@ -45,6 +48,7 @@ public sealed class TroubleshootingDialog : ComponentDialog
         var data = await _state.GetDataAsync(step.Context, cancellationToken);
         data.LastProblem = problem;
         data.LastTopicId = match?.Topic.Id ?? _knowledgeBase.General.Id;
+        step.Context.OpenProblem(data, problem, match);
 
         await step.Context.SendActivityAsync(FormatSteps(match?.Topic, steps), cancellationToken);
 
@@ -65,6 +69,7 @@ public sealed class TroubleshootingDialog : ComponentDialog
         {
             case FixedAnswer.Fixed:
                 await step.Context.SendActivityAsync(SupportReplies.FixedAck, cancellationToken);
+                step.Context.ConcludeProblem(await _state.GetDataAsync(step.Context, cancellationToken), Insights.ProblemOutcome.Solved);
                 return await step.EndDialogAsync(null, cancellationToken);
             case FixedAnswer.NewProblem:
                 return await step.EndDialogAsync(new RestartWith(answer), cancellationToken);

@@ -1,16 +1,16 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace TeamsItBot.Support.KnowledgeBase;
 
-public static partial class KnowledgeBaseServiceCollectionExtensions
+public static class KnowledgeBaseServiceCollectionExtensions
 {
     /// <summary>
-    /// The knowledge base (section <c>KnowledgeBase</c>: Path, MinimumScore), validated at start-up, and
-    /// the <see cref="TopicMatcher"/> over it; both singletons.
+    /// The knowledge base (section <c>KnowledgeBase</c>: Path, MinimumScore), validated at start-up and
+    /// reloaded when the file changes (<see cref="IKnowledgeBaseProvider"/>), with the <see cref="TopicMatcher"/> over it.
     /// </summary>
     public static IServiceCollection AddKnowledgeBase(this IServiceCollection services, IConfiguration configuration)
     {
@@ -20,21 +20,15 @@ public static partial class KnowledgeBaseServiceCollectionExtensions
             .ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<KnowledgeBaseOptions>, KnowledgeBaseOptionsValidator>());
 
-        services.TryAddSingleton(sp =>
-        {
-            var options = sp.GetRequiredService<IOptions<KnowledgeBaseOptions>>().Value;
-            var knowledgeBase = KnowledgeBaseLoader.Load(options.Path);
-            var logger = sp.GetRequiredService<ILogger<KnowledgeBase>>();
-            var topicCount = knowledgeBase.Topics.Count;
-            LogLoaded(logger, topicCount, knowledgeBase.Source);
-            return knowledgeBase;
-        });
-        services.TryAddSingleton(sp => new TopicMatcher(
-            sp.GetRequiredService<KnowledgeBase>(),
-            sp.GetRequiredService<IOptions<KnowledgeBaseOptions>>().Value.MinimumScore));
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<KnowledgeBaseWatcher>();
+        services.TryAddSingleton<IKnowledgeBaseProvider>(sp => sp.GetRequiredService<KnowledgeBaseWatcher>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, KnowledgeBaseWatcher>(sp => sp.GetRequiredService<KnowledgeBaseWatcher>()));
+
+        // The version loaded at start-up, for code that does not follow reloads; dialogs read the provider.
+        services.TryAddSingleton(sp => sp.GetRequiredService<IKnowledgeBaseProvider>().Current.KnowledgeBase);
+        services.TryAddSingleton(sp => sp.GetRequiredService<IKnowledgeBaseProvider>().Current.Matcher);
         return services;
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Loaded {TopicCount} knowledge base topics from {Source}")]
-    private static partial void LogLoaded(ILogger logger, int topicCount, string source);
 }

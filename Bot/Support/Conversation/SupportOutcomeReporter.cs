@@ -1,0 +1,143 @@
+using System.Collections.Concurrent;
+using System.Text.Json;
+using Microsoft.Extensions.Options;
+using TeamsItBot.Framework.Cards;
+using TeamsItBot.Framework.Hosting;
+using TeamsItBot.Framework.Schema;
+using TeamsItBot.Insights;
+using TeamsItBot.Support.Cards;
+
+namespace TeamsItBot.Support.Conversation;
+
+/// <summary>
+/// At the end of each turn: the problems the turn ended become outcome events (through the recorder,
+/// which does not wait for the database), and a solved one may get the "Did I help?" card, at most
+/// once per user per survey period and never in a group chat. Also takes the survey's answers.
+/// </summary>
+public sealed class SupportOutcomeReporter(
+    IOutcomeRecorder recorder,
+    IOutcomeEventStore events,
+    UserHasher hasher,
+    IOptions<AnalyticsOptions> options,
+    TimeProvider time)
+{
+    // Surveys shown by this process; the store covers restarts and other replicas.
+    private readonly ConcurrentDictionary<string, DateTimeOffset> _surveyed = new(StringComparer.Ordinal);
+
+    public async Task ReportAsync(ITurnContext context, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var concluded = ProblemTracking.TakeConcluded(context);
+        var now = time.GetUtcNow();
+        if (ProblemTracking.TakeOpened(context) is { OpenProblem: { StartedAt: null } opened } data)
+        {
+            data.OpenProblem = opened with { StartedAt = now };
+        }
+
+        if (concluded.Count == 0)
+        {
+            return;
+        }
+
+        var activity = context.Activity;
+        var userHash = HashUser(activity);
+        foreach (var (problem, outcome) in concluded)
+        {
+            var outcomeEvent = new OutcomeEvent
+            {
+                Id = Guid.NewGuid().ToString("N"),
+                Time = now,
+                TenantId = activity.TenantId,
+                UserHash = userHash,
+                Language = LanguageOf(activity.Locale),
+                Topic = problem.TopicId,
+                Score = problem.Score,
+                Outcome = outcome,
+                Duration = problem.StartedAt is { } started && started <= now ? now - started : null,
+                UnmatchedText = problem.Text,
+            };
+
+            if (outcome == ProblemOutcome.Solved && await ShouldSurveyAsync(activity, userHash, now, cancellationToken))
+            {
+                outcomeEvent = outcomeEvent with { Surveyed = true };
+                var card = Activity.CreateMessageActivity();
+                card.Attachments = [FeedbackCards.Survey(outcomeEvent.Id).ToAttachment()];
+                await context.SendActivityAsync(card, cancellationToken);
+            }
+
+            recorder.Record(outcomeEvent);
+        }
+    }
+
+    /// <summary>A click on the survey (Submit fallback or Execute data); false when the data is not a survey answer.</summary>
+    public async Task<AdaptiveCard?> TryHandleFeedbackAsync(ITurnContext context, JsonElement? data, bool reply, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        if (data is not { ValueKind: JsonValueKind.Object } value
+            || GetString(value, FeedbackCards.EventIdKey) is not { Length: > 0 and <= 64 } eventId
+            || GetString(value, FeedbackCards.RatingKey) switch { FeedbackCards.Up => FeedbackRating.Up, FeedbackCards.Down => FeedbackRating.Down, _ => (FeedbackRating?)null } is not { } rating)
+        {
+            return null;
+        }
+
+        recorder.RecordFeedback(eventId, HashUser(context.Activity), rating, GetString(value, FeedbackCards.CommentKey));
+        var thanks = FeedbackCards.Thanks();
+        if (reply)
+        {
+            await context.SendActivityAsync(SupportReplies.FeedbackThanks, cancellationToken);
+            if (context.Activity.ReplyToId is { } cardId)
+            {
+                var update = Activity.CreateMessageActivity();
+                update.Id = cardId;
+                update.Attachments = [thanks.ToAttachment()];
+                await context.UpdateActivityAsync(update, cancellationToken);
+            }
+        }
+
+        return thanks;
+    }
+
+    public static bool IsFeedback(JsonElement? data) =>
+        data is { ValueKind: JsonValueKind.Object } value && GetString(value, "verb") == FeedbackCards.Verb;
+
+    private string HashUser(Activity activity) =>
+        hasher.Hash(activity.TenantId, activity.From?.AadObjectId is { Length: > 0 } aad ? aad : activity.From?.Id);
+
+    private async Task<bool> ShouldSurveyAsync(Activity activity, string userHash, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        if (!options.Value.Enabled || !options.Value.Surveys || activity.IsGroupConversation())
+        {
+            return false;
+        }
+
+        var since = now.AddDays(-options.Value.SurveyPeriodDays);
+        if (_surveyed.TryGetValue(userHash, out var shown) && shown > since)
+        {
+            return false;
+        }
+
+        if (await events.LastSurveyedAsync(userHash, cancellationToken) is { } stored && stored > since)
+        {
+            _surveyed[userHash] = stored;
+            return false;
+        }
+
+        _surveyed[userHash] = now;
+        return true;
+    }
+
+    /// <summary>"en-US" -> "en"; null for anything that is not a plain language tag.</summary>
+    internal static string? LanguageOf(string? locale)
+    {
+        if (string.IsNullOrWhiteSpace(locale))
+        {
+            return null;
+        }
+
+        var primary = locale.Split('-', '_')[0].Trim().ToLowerInvariant();
+        return primary.Length is >= 2 and <= 3 && primary.All(char.IsAsciiLetterLower) ? primary : null;
+    }
+
+    private static string? GetString(JsonElement element, string name) =>
+        element.TryGetProperty(name, out var p) && p.ValueKind == JsonValueKind.String ? p.GetString() : null;
+}
