@@ -77,6 +77,11 @@ public sealed partial class McpJiraTicketService(
     public Task PingAsync(CancellationToken cancellationToken) =>
         RunAsync("ping", async (client, token) => await client.PingAsync(cancellationToken: token), cancellationToken);
 
+    /// <summary>Any Jira tool over the shared session, with the same deadline, retry on expiry, failures and metrics.</summary>
+    /// <exception cref="TicketException">The backend cannot be reached, timed out or answered wrongly.</exception>
+    internal Task<CallToolResult> CallToolAsync(string operation, string tool, IReadOnlyDictionary<string, object?> arguments, CancellationToken cancellationToken) =>
+        RunAsync(operation, async (client, token) => await client.CallToolAsync(tool, arguments, cancellationToken: token), cancellationToken);
+
     public async ValueTask DisposeAsync()
     {
         var client = Interlocked.Exchange(ref _client, null);
@@ -162,7 +167,7 @@ public sealed partial class McpJiraTicketService(
                 httpClientFactory.CreateClient(HttpClientName),
                 loggerFactory,
                 cancellationToken,
-                [CreateIssueTool, SearchTool]);
+                [CreateIssueTool, SearchTool, .. FollowUp.FollowUpTools.All]);
             LogSessionStarted(logger, backend.McpEndpoint.ToString(), client.SessionId, client.NegotiatedProtocolVersion);
             Volatile.Write(ref _client, client);
             return client;
