@@ -23,6 +23,7 @@ internal sealed class SupportBot : IAsyncDisposable
         var services = new ServiceCollection();
         services.AddLogging();
         services.AddSingleton(tickets ?? Tickets);
+        services.AddSingleton<TeamsItBot.Tickets.FollowUp.ITicketFollowUpService, UnreachableFollowUpService>();
         services.AddItSupport(configuration);
         _services = services.BuildServiceProvider();
         Bot = _services.GetRequiredService<IBot>();

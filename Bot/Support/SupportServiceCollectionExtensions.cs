@@ -25,6 +25,7 @@ public static class SupportServiceCollectionExtensions
         services.RemoveAll<ITicketNotifier>();
         services.AddSingleton<ITicketNotifier, SupportTicketNotifier>();
         services.TryAddSingleton<TicketConfirmation>();
+        services.TryAddSingleton<FollowUp.FollowUpConversation>();
         services.TryAddSingleton<TicketRequestDialog>();
         services.TryAddSingleton<TroubleshootingDialog>();
         services.TryAddSingleton<MainDialog>();

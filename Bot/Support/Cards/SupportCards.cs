@@ -112,7 +112,7 @@ public static class SupportCards
             new TextBlock($"Created ticket {key}") { Weight = "Bolder" },
             new TextBlock("The IT team will follow up with you there.") { IsSubtle = true },
         ],
-        Actions = [new ActionOpenUrl("Open in Jira", browseUrl)],
+        Actions = [new ActionOpenUrl("Open in Jira", browseUrl), FollowUp.FollowUpCards.MyTicketsButton()],
         FallbackText = $"Created ticket {key}: {browseUrl}",
     };
 
