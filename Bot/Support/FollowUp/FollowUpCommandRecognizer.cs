@@ -26,10 +26,10 @@ public static partial class FollowUpCommandRecognizer
     [GeneratedRegex(@"\bmy\s+(?<topic>[\p{L}\p{N}][\p{L}\p{N}\s'’-]{0,60}?)\s+(?:ticket|issue|request|incident)\b", RegexOptions.IgnoreCase)]
     private static partial Regex TopicPattern();
 
-    [GeneratedRegex(@"^(?:please\s+)?(?:add|post|put|leave|write|attach)\s+(?:a\s+|this\s+|my\s+)?(?:comment|note|reply|message)s?(?:\s+(?:to|on|for|in)\s+(?<target>\S+(?:\s+\S+){0,5}?))?\s*(?::|-|,|\bsaying\b|\bthat\b|$)\s*(?<text>[\s\S]*)$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^(?:please\s+)?(?:add|post|put|leave|write|attach)\s+(?:a\s+|this\s+|my\s+)?(?:comment|note|reply|message)s?(?:\s+(?:to|on|for|in)\s+(?<target>[^\s:,]+(?:\s+[^\s:,]+){0,5}?))?\s*(?::|-|,|\bsaying\b|\bthat\b|$)\s*(?<text>[\s\S]*)$", RegexOptions.IgnoreCase)]
     private static partial Regex CommentPattern();
 
-    [GeneratedRegex(@"^(?:please\s+)?(?:comment|reply)\s+(?:on|to)\s+(?<target>\S+(?:\s+\S+){0,5}?)\s*(?::|-|,|\bsaying\b|\bthat\b)\s*(?<text>[\s\S]*)$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^(?:please\s+)?(?:comment|reply)\s+(?:on|to)\s+(?<target>[^\s:,]+(?:\s+[^\s:,]+){0,5}?)\s*(?::|-|,|\bsaying\b|\bthat\b)\s*(?<text>[\s\S]*)$", RegexOptions.IgnoreCase)]
     private static partial Regex CommentOnPattern();
 
     [GeneratedRegex(@"\b(?:close|resolve|closing|resolving)\b(?!\s+(?:the\s+)?(?:app|window|teams|outlook|tab|program|browser))|\bmark\s+(?:it|(?:the|my)\s+ticket|\S+-\d+)\s+(?:as\s+)?(?:done|resolved|fixed|closed)\b", RegexOptions.IgnoreCase)]
@@ -48,12 +48,13 @@ public static partial class FollowUpCommandRecognizer
     {
         if (string.IsNullOrWhiteSpace(text)) return null;
         var input = text.Trim();
-        if (input.Length > 20_000) input = input[..20_000];
+        if (input.Length > 100_000) input = input[..100_000];
         var firstLine = input.Split('\n', 2)[0];
 
         var comment = CommentPattern().Match(input);
         if (!comment.Success) comment = CommentOnPattern().Match(input);
-        if (comment.Success && (!comment.Groups["target"].Success || TicketObject().IsMatch(comment.Groups["target"].Value)))
+        if (comment.Success && (!comment.Groups["target"].Success || TicketObject().IsMatch(comment.Groups["target"].Value)
+            || Number(comment.Groups["target"].Value) is not null))
         {
             var target = comment.Groups["target"].Success ? comment.Groups["target"].Value : string.Empty;
             var words = comment.Groups["text"].Value.Trim();
