@@ -51,3 +51,21 @@ public sealed class TicketChangeDetectorTests
         Assert.Equal(10000, next.LastCommentId);
     }
 }
+
+public sealed class TicketOwnershipTests
+{
+    [Theory]
+    [InlineData(null)]
+    [InlineData("")]
+    [InlineData("(unknown)")]
+    public void A_ticket_without_a_known_owner_gets_no_owner_label(string? objectId) =>
+        Assert.Equal([TicketOwnership.TrackedLabel], TicketOwnership.LabelsFor(objectId));
+
+    [Fact]
+    public void The_owner_label_is_the_same_for_any_casing_of_the_object_id_and_differs_between_people()
+    {
+        Assert.Equal(TicketOwnership.UserLabel("ABC-def"), TicketOwnership.UserLabel(" abc-DEF "));
+        Assert.NotEqual(TicketOwnership.UserLabel("a"), TicketOwnership.UserLabel("b"));
+        Assert.Matches("^itbot-user-[0-9a-f]{20}$", TicketOwnership.UserLabel("a"));
+    }
+}

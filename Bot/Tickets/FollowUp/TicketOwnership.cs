@@ -24,8 +24,9 @@ public static class TicketOwnership
     }
 
     /// <summary>The labels a new ticket of <paramref name="objectId"/> carries besides the draft label.</summary>
+    /// <remarks>A draft without an object id carries "(unknown)": such tickets get no owner label, or they would all share one.</remarks>
     public static IEnumerable<string> LabelsFor(string? objectId) =>
-        string.IsNullOrWhiteSpace(objectId) ? [TrackedLabel] : [TrackedLabel, UserLabel(objectId)];
+        string.IsNullOrWhiteSpace(objectId) || objectId.Trim() == "(unknown)" ? [TrackedLabel] : [TrackedLabel, UserLabel(objectId)];
 
     /// <summary>True when <paramref name="labels"/> carry the owner's label.</summary>
     public static bool IsOwnedBy(IEnumerable<string> labels, string objectId) =>
