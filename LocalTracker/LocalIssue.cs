@@ -13,7 +13,8 @@ public sealed record LocalIssue(
     IReadOnlyList<string> Labels,
     IReadOnlyList<string> Components,
     string Status,
-    DateTimeOffset Created);
+    DateTimeOffset Created,
+    DateTimeOffset Updated);
 
 /// <summary>What jira_create_issue supplies; the store adds id, key, status and time.</summary>
 public sealed record NewLocalIssue(
@@ -26,5 +27,31 @@ public sealed record NewLocalIssue(
     IReadOnlyList<string> Labels,
     IReadOnlyList<string> Components);
 
-/// <summary>A conjunction of equality conditions, the JQL subset the tracker understands.</summary>
-public sealed record LocalIssueQuery(string? Project, IReadOnlyList<string> Labels, string? Key, string? Status, string? IssueType);
+/// <summary>
+/// A conjunction of conditions, the JQL subset the tracker understands: equality, a status category
+/// (= or !=), "updated within the last N minutes", and the order.
+/// </summary>
+public sealed record LocalIssueQuery(
+    string? Project,
+    IReadOnlyList<string> Labels,
+    string? Key,
+    string? Status,
+    string? IssueType,
+    string? StatusCategory = null,
+    bool StatusCategoryNegated = false,
+    int? UpdatedWithinMinutes = null,
+    LocalIssueOrder Order = LocalIssueOrder.NewestFirst);
+
+/// <summary>The orders the bot asks for.</summary>
+public enum LocalIssueOrder
+{
+    NewestFirst,
+    OldestFirst,
+    LeastRecentlyUpdatedFirst,
+}
+
+/// <summary>One comment on a local issue.</summary>
+public sealed record LocalComment(long Id, string Author, string Body, DateTimeOffset Created);
+
+/// <summary>One change of a local issue (status, comment), for the browse page.</summary>
+public sealed record LocalHistoryEntry(DateTimeOffset At, string Who, string What);

@@ -6,9 +6,9 @@ using Microsoft.Extensions.Options;
 namespace TeamsItBot.LocalTracker;
 
 /// <summary>SQLite storage of local issues. Keys are allocated inside the insert's write transaction.</summary>
-public sealed class LocalIssueStore(IOptions<LocalTrackerOptions> options)
+public sealed partial class LocalIssueStore(IOptions<LocalTrackerOptions> options)
 {
-    private const string Columns = "id, key, project, summary, description, issue_type, priority, assignee, labels, components, status, created";
+    private const string Columns = "id, key, project, summary, description, issue_type, priority, assignee, labels, components, status, created, COALESCE(updated, created)";
 
     private readonly Lock _schemaLock = new();
     private volatile bool _schemaReady;
@@ -28,8 +28,8 @@ public sealed class LocalIssueStore(IOptions<LocalTrackerOptions> options)
         var created = DateTimeOffset.UtcNow;
         var id = Convert.ToInt64(await ScalarAsync(connection, transaction,
             """
-            INSERT INTO issues (key, project, number, summary, description, issue_type, priority, assignee, labels, components, status, created)
-            VALUES ($key, $project, $number, $summary, $description, $type, $priority, $assignee, $labels, $components, 'To Do', $created)
+            INSERT INTO issues (key, project, number, summary, description, issue_type, priority, assignee, labels, components, status, created, updated)
+            VALUES ($key, $project, $number, $summary, $description, $type, $priority, $assignee, $labels, $components, 'To Do', $created, $created)
             RETURNING id
             """,
             cancellationToken,
@@ -45,7 +45,7 @@ public sealed class LocalIssueStore(IOptions<LocalTrackerOptions> options)
 
         await transaction.CommitAsync(cancellationToken);
         return new LocalIssue(id, key, issue.Project, issue.Summary, issue.Description, issue.IssueType, issue.Priority,
-            issue.Assignee, issue.Labels, issue.Components, "To Do", created);
+            issue.Assignee, issue.Labels, issue.Components, "To Do", created, created);
     }
 
     public async Task<LocalIssue?> GetAsync(string key, CancellationToken cancellationToken)
@@ -54,7 +54,10 @@ public sealed class LocalIssueStore(IOptions<LocalTrackerOptions> options)
         return found.Count == 0 ? null : found[0];
     }
 
-    public Task<IReadOnlyList<LocalIssue>> SearchAsync(LocalIssueQuery query, int limit, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<LocalIssue>> SearchAsync(LocalIssueQuery query, int limit, CancellationToken cancellationToken) =>
+        SearchAsync(query, limit, 0, cancellationToken);
+
+    public Task<IReadOnlyList<LocalIssue>> SearchAsync(LocalIssueQuery query, int limit, int offset, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(query);
         var conditions = new List<string>();
@@ -74,9 +77,30 @@ public sealed class LocalIssueStore(IOptions<LocalTrackerOptions> options)
             Add($"EXISTS (SELECT 1 FROM issue_labels l WHERE l.issue_id = issues.id AND l.label = $label{i})", $"$label{i}", query.Labels[i]);
         }
 
+        if (query.StatusCategory is not null)
+        {
+            var statuses = LocalWorkflow.StatusesIn(query.StatusCategory);
+            var list = statuses.Count == 0 ? "''" : string.Join(", ", statuses.Select((_, i) => $"$category{i}"));
+            conditions.Add($"status {(query.StatusCategoryNegated ? "NOT IN" : "IN")} ({list})");
+            parameters.AddRange(statuses.Select((s, i) => ($"$category{i}", (object?)s)));
+        }
+
+        if (query.UpdatedWithinMinutes is { } minutes)
+        {
+            // Minute precision, as Jira's: the whole starting minute counts.
+            var since = DateTimeOffset.UtcNow.AddMinutes(-minutes);
+            Add("COALESCE(updated, created) >= $since", "$since", new DateTimeOffset(since.Year, since.Month, since.Day, since.Hour, since.Minute, 0, TimeSpan.Zero).ToString("O", CultureInfo.InvariantCulture));
+        }
+
         var where = conditions.Count == 0 ? string.Empty : "WHERE " + string.Join(" AND ", conditions);
-        return QueryAsync($"SELECT {Columns} FROM issues {where} ORDER BY id DESC LIMIT $limit", limit, cancellationToken,
-            [.. parameters, ("$limit", limit)]);
+        var order = query.Order switch
+        {
+            LocalIssueOrder.OldestFirst => "id ASC",
+            LocalIssueOrder.LeastRecentlyUpdatedFirst => "COALESCE(updated, created) ASC, id ASC",
+            _ => "id DESC",
+        };
+        return QueryAsync($"SELECT {Columns} FROM issues {where} ORDER BY {order} LIMIT $limit OFFSET $offset", limit, cancellationToken,
+            [.. parameters, ("$limit", limit), ("$offset", offset)]);
     }
 
     /// <summary>Opens the database (creating it if needed) and runs a trivial query.</summary>
@@ -100,7 +124,8 @@ public sealed class LocalIssueStore(IOptions<LocalTrackerOptions> options)
                 reader.IsDBNull(6) ? null : reader.GetString(6), reader.IsDBNull(7) ? null : reader.GetString(7),
                 JsonSerializer.Deserialize<string[]>(reader.GetString(8)) ?? [],
                 JsonSerializer.Deserialize<string[]>(reader.GetString(9)) ?? [],
-                reader.GetString(10), DateTimeOffset.Parse(reader.GetString(11), CultureInfo.InvariantCulture)));
+                reader.GetString(10), DateTimeOffset.Parse(reader.GetString(11), CultureInfo.InvariantCulture),
+                DateTimeOffset.Parse(reader.GetString(12), CultureInfo.InvariantCulture)));
         }
 
         return issues;
@@ -141,6 +166,7 @@ public sealed class LocalIssueStore(IOptions<LocalTrackerOptions> options)
                     issue_id INTEGER NOT NULL REFERENCES issues(id), label TEXT NOT NULL, PRIMARY KEY (issue_id, label));
                 """;
             command.ExecuteNonQuery();
+            EnsureActivitySchema(connection);
             _schemaReady = true;
         }
     }

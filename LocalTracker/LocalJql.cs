@@ -4,11 +4,12 @@ namespace TeamsItBot.LocalTracker;
 
 /// <summary>
 /// The JQL subset the local tracker answers: equality clauses joined by AND on project, labels,
-/// key, status and issuetype, plus an ignored ORDER BY. Anything else is refused by name.
+/// key, status and issuetype; statusCategory = or != a category; updated >= "-Nm" (minutes ago);
+/// ORDER BY created or updated. Anything else is refused by name.
 /// </summary>
 public static partial class LocalJql
 {
-    [GeneratedRegex("""\G\s*(?:(?<str>"(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*')|(?<op>=)|(?<word>[^\s="']+))""")]
+    [GeneratedRegex("""\G\s*(?:(?<str>"(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*')|(?<op>!=|>=|=)|(?<word>[^\s="'!>]+))""")]
     private static partial Regex Token();
 
     public static bool TryParse(string jql, out LocalIssueQuery query, out string error)
@@ -29,15 +30,28 @@ public static partial class LocalJql
 
             position += match.Length;
             tokens.Add(match.Groups["str"].Success ? ("value", Unquote(match.Groups["str"].Value))
-                : match.Groups["op"].Success ? ("op", "=")
+                : match.Groups["op"].Success ? ("op", match.Groups["op"].Value)
                 : ("word", match.Groups["word"].Value));
         }
 
-        string? project = null, key = null, status = null, type = null;
+        string? project = null, key = null, status = null, type = null, category = null;
+        var negated = false;
+        int? within = null;
+        var ordering = LocalIssueOrder.NewestFirst;
         var labels = new List<string>();
         for (var i = 0; i < tokens.Count;)
         {
-            if (tokens[i] is ("word", var order) && order.Equals("ORDER", StringComparison.OrdinalIgnoreCase)) break;
+            if (tokens[i] is ("word", var order) && order.Equals("ORDER", StringComparison.OrdinalIgnoreCase))
+            {
+                if (!TryReadOrder(tokens, i, out ordering))
+                {
+                    error = $"unsupported ORDER BY in '{jql}' (supported: created ASC|DESC, updated ASC)";
+                    return false;
+                }
+
+                break;
+            }
+
             if (tokens.Count - i < 3 || tokens[i].Kind != "word" || tokens[i + 1].Kind != "op" || tokens[i + 2].Kind == "op")
             {
                 error = $"unsupported JQL '{jql}': only field = value clauses joined by AND are supported";
@@ -45,16 +59,30 @@ public static partial class LocalJql
             }
 
             var field = tokens[i].Text.ToUpperInvariant();
+            var op = tokens[i + 1].Text;
             var value = tokens[i + 2].Text;
+            if (op != "=" && !(field == "STATUSCATEGORY" && op == "!=") && !(field == "UPDATED" && op == ">="))
+            {
+                error = $"unsupported operator '{op}' for '{tokens[i].Text}'";
+                return false;
+            }
+
             switch (field)
             {
+                case "STATUSCATEGORY": category = value; negated = op == "!="; break;
+                case "UPDATED" when op == ">=" && value.Length > 2 && value[0] == '-' && value[^1] == 'm' && int.TryParse(value[1..^1], System.Globalization.CultureInfo.InvariantCulture, out var minutes) && minutes >= 0:
+                    within = minutes;
+                    break;
+                case "UPDATED":
+                    error = "unsupported updated clause (supported: updated >= \"-Nm\")";
+                    return false;
                 case "PROJECT": project = value; break;
                 case "LABELS": labels.Add(value); break;
                 case "KEY" or "ISSUEKEY": key = value; break;
                 case "STATUS": status = value; break;
                 case "ISSUETYPE" or "TYPE": type = value; break;
                 default:
-                    error = $"unsupported JQL field '{tokens[i].Text}' (supported: project, labels, key, status, issuetype)";
+                    error = $"unsupported JQL field '{tokens[i].Text}' (supported: project, labels, key, status, issuetype, statusCategory, updated)";
                     return false;
             }
 
@@ -70,9 +98,24 @@ public static partial class LocalJql
             }
         }
 
-        query = new LocalIssueQuery(project, labels, key, status, type);
+        query = new LocalIssueQuery(project, labels, key, status, type, category, negated, within, ordering);
         error = string.Empty;
         return true;
+    }
+
+    private static bool TryReadOrder(List<(string Kind, string Text)> tokens, int at, out LocalIssueOrder order)
+    {
+        order = LocalIssueOrder.NewestFirst;
+        var words = tokens.Skip(at).Select(t => t.Kind == "word" ? t.Text.ToUpperInvariant() : "?").ToList();
+        if (words.Count < 3 || words[1] != "BY") return false;
+        var direction = words.Count > 3 ? words[3] : "ASC";
+        if (words.Count > 4 || direction is not ("ASC" or "DESC")) return false;
+        switch (words[2])
+        {
+            case "CREATED": order = direction == "DESC" ? LocalIssueOrder.NewestFirst : LocalIssueOrder.OldestFirst; return true;
+            case "UPDATED" when direction == "ASC": order = LocalIssueOrder.LeastRecentlyUpdatedFirst; return true;
+            default: return false;
+        }
     }
 
     private static string Unquote(string quoted) =>

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -73,6 +74,8 @@ public static partial class LocalTrackerExtensions
         var group = app.MapGroup(LocalTrackerOptions.BasePath);
         group.MapMcp("/mcp");
         group.MapGet("/browse/{key}", (string key, LocalIssueStore store, CancellationToken ct) => LocalTrackerPages.BrowseAsync(key, store, ct));
+        group.MapPost("/browse/{key}/comment", (string key, HttpContext context, LocalIssueStore store) => LocalTrackerAgentActions.CommentAsync(key, context, store));
+        group.MapPost("/browse/{key}/transition", (string key, HttpContext context, LocalIssueStore store) => LocalTrackerAgentActions.TransitionAsync(key, context, store));
         group.MapGet("/healthz", (LocalIssueStore store, CancellationToken ct) => LocalTrackerPages.HealthAsync(store, ct));
         var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("TeamsItBot.LocalTracker");
         LogEnabled(logger, LocalTrackerOptions.BasePath, options.ProjectKey, options.DatabasePath);

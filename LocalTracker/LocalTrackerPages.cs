@@ -29,7 +29,43 @@ internal static class LocalTrackerPages
             .Append(CultureInfo.InvariantCulture, $"<dt>Components</dt><dd>{Html.Encode(string.Join(", ", issue.Components))}</dd>")
             .Append(CultureInfo.InvariantCulture, $"<dt>Created</dt><dd>{issue.Created.ToString("u", CultureInfo.InvariantCulture)}</dd></dl>")
             .Append(CultureInfo.InvariantCulture, $"<h2>Description</h2><pre>{Html.Encode(issue.Description ?? string.Empty)}</pre>");
+        AppendActivity(body, issue, await store.CommentsAsync(issue.Id, 100, cancellationToken), await store.HistoryAsync(issue.Id, cancellationToken));
         return Page(StatusCodes.Status200OK, $"{issue.Key}: {issue.Summary}", body.ToString());
+    }
+
+    /// <summary>Comments, history and the agent's form (comment, status change), posted back to this page.</summary>
+    private static void AppendActivity(StringBuilder body, LocalIssue issue, IReadOnlyList<LocalComment> comments, IReadOnlyList<LocalHistoryEntry> history)
+    {
+        body.Append("<h2>Comments</h2>");
+        if (comments.Count == 0) body.Append("<p>No comments yet.</p>");
+        foreach (var comment in comments)
+        {
+            body.Append(CultureInfo.InvariantCulture,
+                $"<div class=\"comment\" id=\"comment-{comment.Id}\"><p><b>{Html.Encode(comment.Author)}</b> <small>{comment.Created.ToString("u", CultureInfo.InvariantCulture)}</small></p><pre>{Html.Encode(comment.Body)}</pre></div>");
+        }
+
+        body.Append("<h2>History</h2><ul class=\"history\">")
+            .Append(CultureInfo.InvariantCulture, $"<li><small>{issue.Created.ToString("u", CultureInfo.InvariantCulture)}</small> created</li>");
+        foreach (var entry in history)
+        {
+            body.Append(CultureInfo.InvariantCulture, $"<li><small>{entry.At.ToString("u", CultureInfo.InvariantCulture)}</small> {Html.Encode(entry.Who)} {Html.Encode(entry.What)}</li>");
+        }
+
+        var action = $"{LocalTrackerOptions.BasePath}/browse/{Uri.EscapeDataString(issue.Key)}";
+        body.Append("</ul><h2>Act as the IT agent</h2>")
+            .Append(CultureInfo.InvariantCulture, $"<form method=\"post\" action=\"{Html.Encode(action)}/comment\">")
+            .Append("<p><label>Your name <input name=\"author\" value=\"IT agent\" maxlength=\"100\"></label></p>")
+            .Append("<p><label>Comment<br><textarea name=\"body\" rows=\"4\" cols=\"60\" maxlength=\"32000\" required></textarea></label></p>")
+            .Append("<p><button type=\"submit\">Add comment</button></p></form>")
+            .Append(CultureInfo.InvariantCulture, $"<form method=\"post\" action=\"{Html.Encode(action)}/transition\">")
+            .Append("<input type=\"hidden\" name=\"author\" value=\"IT agent\"><p>");
+        foreach (var transition in LocalWorkflow.From(issue.Status))
+        {
+            body.Append(CultureInfo.InvariantCulture,
+                $"<button type=\"submit\" name=\"transition\" value=\"{transition.Id}\">{Html.Encode(transition.Name)} (to {Html.Encode(transition.To)})</button> ");
+        }
+
+        body.Append("</p></form>");
     }
 
     public static async Task<IResult> HealthAsync(LocalIssueStore store, CancellationToken cancellationToken)
@@ -45,7 +81,7 @@ internal static class LocalTrackerPages
         }
     }
 
-    private static HtmlResult Page(int status, string title, string body)
+    internal static HtmlResult Page(int status, string title, string body)
     {
         var html = $$"""
             <!DOCTYPE html>
@@ -57,14 +93,14 @@ internal static class LocalTrackerPages
     }
 
     /// <summary>HTML with headers that forbid scripts, so even a missed encoding cannot run code.</summary>
-    private sealed class HtmlResult(int status, string html) : IResult
+    internal sealed class HtmlResult(int status, string html) : IResult
     {
         public Task ExecuteAsync(HttpContext httpContext)
         {
             ArgumentNullException.ThrowIfNull(httpContext);
             httpContext.Response.StatusCode = status;
             httpContext.Response.ContentType = "text/html; charset=utf-8";
-            httpContext.Response.Headers.ContentSecurityPolicy = "default-src 'none'; style-src 'unsafe-inline'";
+            httpContext.Response.Headers.ContentSecurityPolicy = "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'";
             httpContext.Response.Headers.XContentTypeOptions = "nosniff";
             return httpContext.Response.WriteAsync(html, httpContext.RequestAborted);
         }

@@ -24,15 +24,39 @@ internal static class LocalTrackerToolSchemas
             """
             {"type":"object","properties":{
               "issue_key":{"type":"string","description":"Jira issue key (e.g. 'PROJ-123')"},
-              "fields":{"type":"string","description":"(Optional) Comma-separated list of fields to return"}
+              "fields":{"type":"string","description":"(Optional) Comma-separated list of fields to return"},
+              "comment_limit":{"type":"integer","description":"Maximum number of comments to include (0 or null for no comments)","default":10,"minimum":0,"maximum":100},
+              "include":{"type":"string","description":"(Optional) Comma-separated extras, e.g. comments"}
             },"required":["issue_key"]}
+            """),
+        Create("jira_add_comment", "Add a comment to a Jira issue.",
+            """
+            {"type":"object","properties":{
+              "issue_key":{"type":"string","description":"Jira issue key (e.g. 'PROJ-123')"},
+              "body":{"type":"string","description":"Comment text in Markdown format"}
+            },"required":["issue_key","body"]}
+            """),
+        Create("jira_get_transitions", "Get available status transitions for a Jira issue.",
+            """
+            {"type":"object","properties":{"issue_key":{"type":"string","description":"Jira issue key (e.g. 'PROJ-123')"}},"required":["issue_key"]}
+            """),
+        Create("jira_transition_issue", "Transition a Jira issue to a new status.",
+            """
+            {"type":"object","properties":{
+              "issue_key":{"type":"string","description":"Jira issue key (e.g. 'PROJ-123')"},
+              "transition_id":{"type":"string","description":"ID of the transition to perform (use jira_get_transitions to list them)"},
+              "fields":{"type":"string","description":"(Optional) JSON string of fields to update during the transition"},
+              "comment":{"type":"string","description":"(Optional) Comment to add during the transition, in Markdown"}
+            },"required":["issue_key","transition_id"]}
             """),
         Create("jira_search", "Search Jira issues using JQL (Jira Query Language).",
             """
             {"type":"object","properties":{
               "jql":{"type":"string","description":"JQL query string, e.g. labels = \"it-bot\" AND project = PROJ"},
               "fields":{"type":"string","description":"(Optional) Comma-separated fields to return"},
-              "limit":{"type":"integer","description":"Maximum number of results (1-50)","default":10,"minimum":1,"maximum":50}
+              "limit":{"type":"integer","description":"Maximum number of results (1-50)","default":10,"minimum":1,"maximum":50},
+              "start_at":{"type":"integer","description":"Starting index for pagination (0-based)","default":0,"minimum":0},
+              "page_token":{"type":"string","description":"(Optional) Pagination token from a previous search"}
             },"required":["jql"]}
             """),
     ];

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
@@ -37,6 +38,9 @@ internal sealed partial class LocalTrackerTools(
             "jira_create_issue" => await tools.CreateAsync(new ToolArguments(arguments), cancellationToken),
             "jira_get_issue" => await tools.GetAsync(new ToolArguments(arguments), cancellationToken),
             "jira_search" => await tools.SearchAsync(new ToolArguments(arguments), cancellationToken),
+            "jira_add_comment" => await tools.AddCommentAsync(new ToolArguments(arguments), cancellationToken),
+            "jira_get_transitions" => await tools.GetTransitionsAsync(new ToolArguments(arguments), cancellationToken),
+            "jira_transition_issue" => await tools.TransitionAsync(new ToolArguments(arguments), cancellationToken),
             _ => Error($"Unknown tool: {name}"),
         };
     }
@@ -74,20 +78,36 @@ internal sealed partial class LocalTrackerTools(
 
     private async Task<CallToolResult> GetAsync(ToolArguments arguments, CancellationToken cancellationToken)
     {
-        if (arguments.Problem(["issue_key"], ["fields", "expand", "comment_limit", "properties", "update_history"]) is { } problem)
+        if (arguments.Problem(["issue_key"], ["fields", "expand", "comment_limit", "properties", "update_history", "include"]) is { } problem)
         {
             return Error($"Error calling tool 'get_issue': {problem}");
         }
 
+        var commentLimit = arguments.Integer("comment_limit") ?? 10;
+        if (commentLimit is < 0 or > 100) return Error("Error calling tool 'get_issue': comment_limit must be between 0 and 100");
         var issue = await store.GetAsync(arguments.String("issue_key")!.Trim(), cancellationToken);
-        return issue is null
-            ? Error($"Error calling tool 'get_issue': Issue {arguments.String("issue_key")} does not exist or you do not have permission to see it.")
-            : Success(LocalIssueJson.ToJson(issue, BaseUrl()));
+        if (issue is null)
+        {
+            return Error($"Error calling tool 'get_issue': Issue {arguments.String("issue_key")} not found. Verify the issue key and project access.");
+        }
+
+        var json = LocalIssueJson.ToJson(issue, BaseUrl());
+        json.Remove("url");
+        var fields = arguments.String("fields");
+        var wantsComments = (fields is null || fields.Split(',', StringSplitOptions.TrimEntries).Contains("comment")
+            || (arguments.String("include") ?? string.Empty).Split(',', StringSplitOptions.TrimEntries).Contains("comments")) && commentLimit > 0;
+        if (wantsComments)
+        {
+            var comments = await store.CommentsAsync(issue.Id, commentLimit, cancellationToken);
+            json["comments"] = new JsonArray([.. comments.Select(c => (JsonNode)LocalCommentJson.InIssue(c))]);
+        }
+
+        return Success(json);
     }
 
     private async Task<CallToolResult> SearchAsync(ToolArguments arguments, CancellationToken cancellationToken)
     {
-        if (arguments.Problem(["jql"], ["fields", "limit", "start_at", "projects_filter", "expand"]) is { } problem)
+        if (arguments.Problem(["jql"], ["fields", "limit", "start_at", "projects_filter", "expand", "page_token"]) is { } problem)
         {
             return Error($"Error calling tool 'search': {problem}");
         }
@@ -99,15 +119,21 @@ internal sealed partial class LocalTrackerTools(
             return Error($"Error calling tool 'search': {jqlError}");
         }
 
-        var issues = await store.SearchAsync(query, limit, cancellationToken);
+        // Pages like Cloud: a next_page_token (the next offset) while more remain.
+        var offset = arguments.String("page_token") is { } token && int.TryParse(token, CultureInfo.InvariantCulture, out var at) && at >= 0 ? at
+            : arguments.Integer("start_at") ?? 0;
+        var issues = await store.SearchAsync(query, limit + 1, offset, cancellationToken);
+        var more = issues.Count > limit;
         var baseUrl = BaseUrl();
-        return Success(new JsonObject
+        var body = new JsonObject
         {
-            ["total"] = issues.Count,
-            ["start_at"] = 0,
+            ["total"] = more ? -1 : offset + issues.Count,
+            ["start_at"] = offset,
             ["max_results"] = limit,
-            ["issues"] = new JsonArray([.. issues.Select(i => (JsonNode)LocalIssueJson.ToJson(i, baseUrl))]),
-        });
+            ["issues"] = new JsonArray([.. issues.Take(limit).Select(i => (JsonNode)LocalIssueJson.ToJson(i, baseUrl))]),
+        };
+        if (more) body["next_page_token"] = (offset + limit).ToString(CultureInfo.InvariantCulture);
+        return Success(body);
     }
 
     private static string? ReadAdditionalFields(string json, ref string? priority, List<string> labels)

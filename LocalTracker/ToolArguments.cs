@@ -36,7 +36,7 @@ internal sealed class ToolArguments(IDictionary<string, JsonElement> values)
                 return $"Unexpected argument '{name}'";
             }
 
-            if (optional.Contains(name) && name is not ("limit" or "start_at" or "comment_limit" or "update_history")
+            if (optional.Contains(name) && name is not ("limit" or "start_at" or "comment_limit" or "update_history" or "public")
                 && value.ValueKind is not (JsonValueKind.String or JsonValueKind.Null))
             {
                 return $"Argument '{name}' must be a string";

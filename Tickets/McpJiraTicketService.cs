@@ -120,6 +120,11 @@ public sealed partial class McpJiraTicketService(
         }
     }
 
+    /// <summary>Any Jira tool over the shared session, with the same deadline, retry on expiry, failures and metrics.</summary>
+    /// <exception cref="TicketException">The backend cannot be reached, timed out or answered wrongly.</exception>
+    internal Task<CallToolResult> CallToolAsync(string operation, string tool, IReadOnlyDictionary<string, object?> arguments, CancellationToken cancellationToken) =>
+        RunAsync(operation, async (client, token) => await client.CallToolAsync(tool, arguments, cancellationToken: token), cancellationToken);
+
     public async ValueTask DisposeAsync()
     {
         var client = Interlocked.Exchange(ref _client, null);
@@ -205,7 +210,7 @@ public sealed partial class McpJiraTicketService(
                 httpClientFactory.CreateClient(HttpClientName),
                 loggerFactory,
                 cancellationToken,
-                [CreateIssueTool, SearchTool]);
+                [CreateIssueTool, SearchTool, .. FollowUp.FollowUpTools.All]);
             LogSessionStarted(logger, backend.McpEndpoint.ToString(), client.SessionId, client.NegotiatedProtocolVersion);
             try
             {

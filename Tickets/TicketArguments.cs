@@ -35,7 +35,8 @@ internal static partial class TicketArguments
 
         // The draft label is how a retry finds a ticket an earlier, unanswered attempt made.
         var labels = options.Labels.Where(l => !string.IsNullOrWhiteSpace(l)).Select(l => l.Trim())
-            .Append(JiraTicketFormat.DraftLabel(draft.Id)).Distinct(StringComparer.Ordinal).ToList();
+            .Append(JiraTicketFormat.DraftLabel(draft.Id)).Concat(FollowUp.TicketOwnership.LabelsFor(draft.ReporterObjectId))
+            .Distinct(StringComparer.Ordinal).ToList();
         additional["labels"] = new JsonArray([.. labels.Select(l => (JsonNode?)JsonValue.Create(l))]);
 
         arguments["additional_fields"] = additional.ToJsonString();

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using TeamsItBot.Tickets.FollowUp;
 using TeamsItBot.Tickets.Outbox;
 
 namespace TeamsItBot.Tickets;
@@ -33,6 +34,7 @@ public static class TicketServiceCollectionExtensions
         services.AddHostedService<TicketBackendStartupLog>();
         services.AddHostedService<McpSessionShutdown>();
         services.AddTicketOutbox(configuration);
+        services.AddTicketFollowUp(configuration);
         return services;
     }
 

@@ -33,6 +33,8 @@ internal sealed class LocalTrackerHost : IAsyncDisposable
 
     public ITicketService Tickets => _app.Services.GetRequiredService<ITicketService>();
 
+    public TeamsItBot.Tickets.FollowUp.ITicketFollowUpService FollowUp => _app.Services.GetRequiredService<TeamsItBot.Tickets.FollowUp.ITicketFollowUpService>();
+
     public static async Task<LocalTrackerHost> StartAsync(
         string dataDirectory, IDictionary<string, string?>? settings = null, string environment = "Development", ILoggerProvider? logs = null)
     {

@@ -55,7 +55,7 @@ public sealed class LocalTrackerTests : IDisposable
         Assert.NotEqual(true, found.IsError);
         using var json = JsonDocument.Parse(Text(found));
         Assert.Equal(["ITSUPPORT-2", "ITSUPPORT-1"], json.RootElement.GetProperty("issues").EnumerateArray().Select(i => i.GetProperty("key").GetString()));
-        Assert.Equal(["it-bot", JiraTicketFormat.DraftLabel(laptop.Id)], json.RootElement.GetProperty("issues")[0].GetProperty("labels").EnumerateArray().Select(l => l.GetString()));
+        Assert.Equal(["it-bot", JiraTicketFormat.DraftLabel(laptop.Id), TeamsItBot.Tickets.FollowUp.TicketOwnership.TrackedLabel, TeamsItBot.Tickets.FollowUp.TicketOwnership.UserLabel("oid-1")], json.RootElement.GetProperty("issues")[0].GetProperty("labels").EnumerateArray().Select(l => l.GetString()));
         using var empty = JsonDocument.Parse(Text(none));
         Assert.Equal(0, empty.RootElement.GetProperty("total").GetInt32());
     }
@@ -148,7 +148,7 @@ public sealed class LocalTrackerTests : IDisposable
         }, cancellationToken: Token);
         var fetched = await client.CallToolAsync("jira_get_issue", new Dictionary<string, object?> { ["issue_key"] = "ITSUPPORT-1" }, cancellationToken: Token);
 
-        Assert.Equal(["jira_create_issue", "jira_get_issue", "jira_search"], tools.Select(t => t.Name).Order());
+        Assert.Equal(["jira_add_comment", "jira_create_issue", "jira_get_issue", "jira_get_transitions", "jira_search", "jira_transition_issue"], tools.Select(t => t.Name).Order());
         using var result = JsonDocument.Parse(Text(created));
         Assert.Equal("Issue created successfully", result.RootElement.GetProperty("message").GetString());
         var issue = result.RootElement.GetProperty("issue");

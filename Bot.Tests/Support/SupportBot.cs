@@ -25,6 +25,7 @@ internal sealed class SupportBot : IAsyncDisposable
         var services = new ServiceCollection();
         services.AddLogging();
         services.AddSingleton(tickets ?? Tickets);
+        services.AddSingleton<TeamsItBot.Tickets.FollowUp.ITicketFollowUpService, UnreachableFollowUpService>();
         services.AddSingleton<Microsoft.Extensions.Hosting.IHostEnvironment>(new TestHostEnvironment());
         // The parts the support conversation stands on, composed in Program's order.
         services.AddBotFramework(configuration);

@@ -36,6 +36,7 @@ public sealed partial class McpAtlassianDouble
                  "limit":{"type":"integer","default":10,"minimum":1,"maximum":50}},"required":["jql"]}
                 """),
         },
+        .. FollowUpToolList(),
     ];
 
     [GeneratedRegex("""labels\s*=\s*"([^"]*)"|labels\s*=\s*([^\s"]+)""", RegexOptions.IgnoreCase)]
@@ -52,7 +53,11 @@ public sealed partial class McpAtlassianDouble
         return request.Name switch
         {
             "jira_create_issue" => CreateIssue(arguments),
-            "jira_search" => Search(arguments),
+            "jira_search" => SearchIssues(arguments),
+            "jira_get_issue" => GetIssue(arguments),
+            "jira_add_comment" => AddComment(arguments),
+            "jira_get_transitions" => GetTransitions(arguments),
+            "jira_transition_issue" => TransitionIssue(arguments),
             _ => Error($"Unknown tool: {request.Name}"),
         };
     }
@@ -109,6 +114,11 @@ public sealed partial class McpAtlassianDouble
             ["components"] = new JsonArray([.. (Arg("components") ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
                 .Select(c => (JsonNode?)new JsonObject { ["name"] = c })]),
         };
+        var now = DateTimeOffset.UtcNow;
+        issue["assignee"] = new JsonObject { ["display_name"] = "Unassigned" };
+        issue["created"] = JiraTime(now);
+        issue["updated"] = JiraTime(now);
+        _updated[key] = now;
         _issues[key] = issue;
         if (CreateResultText is { } text)
         {
@@ -116,19 +126,6 @@ public sealed partial class McpAtlassianDouble
         }
 
         return Success(new JsonObject { ["message"] = "Issue created successfully", ["issue"] = issue.DeepClone() });
-    }
-
-    private CallToolResult Search(IDictionary<string, JsonElement> arguments)
-    {
-        var jql = arguments.TryGetValue("jql", out var value) && value.ValueKind == JsonValueKind.String ? value.GetString()! : string.Empty;
-        var match = LabelClause().Match(jql);
-        var label = match.Groups[1].Success ? match.Groups[1].Value : match.Groups[2].Value;
-        var found = _issues.Values
-            .Where(_ => !SearchIndexLagging)
-            .Where(i => !match.Success || i["labels"]!.AsArray().Any(l => l?.GetValue<string>() == label))
-            .Select(i => (JsonNode?)i.DeepClone())
-            .ToArray();
-        return Success(new JsonObject { ["total"] = found.Length, ["start_at"] = 0, ["max_results"] = 10, ["issues"] = new JsonArray(found) });
     }
 
     private static CallToolResult Success(JsonObject body)

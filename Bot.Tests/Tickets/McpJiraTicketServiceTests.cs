@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using TeamsItBot.Tests.Testing;
 using TeamsItBot.Tickets;
+using TeamsItBot.Tickets.FollowUp;
 
 namespace TeamsItBot.Tests.Tickets;
 
@@ -35,7 +36,7 @@ public sealed class McpJiraTicketServiceTests
         Assert.Equal(JiraTicketFormat.Description(draft), call.Arguments["description"].GetString());
         Assert.StartsWith("**Issue Reported:**\n> Teams is not working\n", call.Arguments["description"].GetString(), StringComparison.Ordinal);
         Assert.Equal("Teams,Email", call.Arguments["components"].GetString());
-        Assert.Equal($$"""{"priority":{"name":"High"},"labels":["it-bot","teams","itbot-draft-{{draft.Id}}"]}""", call.Arguments["additional_fields"].GetString());
+        Assert.Equal($$"""{"priority":{"name":"High"},"labels":["it-bot","teams","itbot-draft-{{draft.Id}}","itbot-tracked","{{TicketOwnership.UserLabel(draft.ReporterObjectId)}}"]}""", call.Arguments["additional_fields"].GetString());
     }
 
     [Fact]
@@ -69,7 +70,7 @@ public sealed class McpJiraTicketServiceTests
         var call = Assert.Single(server.ToolCalls);
         Assert.Equal(["additional_fields", "description", "issue_type", "project_key", "summary"], call.Arguments.Keys.Order());
         // Only the draft label is left: never an empty additional_fields (mcp-atlassian refuses "").
-        Assert.Equal($$"""{"labels":["itbot-draft-{{draft.Id}}"]}""", call.Arguments["additional_fields"].GetString());
+        Assert.Equal($$"""{"labels":["itbot-draft-{{draft.Id}}","itbot-tracked","{{TicketOwnership.UserLabel(draft.ReporterObjectId)}}"]}""", call.Arguments["additional_fields"].GetString());
         Assert.Equal("Bug", call.Arguments["issue_type"].GetString());
     }
 

@@ -26,6 +26,8 @@ internal sealed class TicketTestHost : IAsyncDisposable
 
     public ITicketService Tickets => _services.GetRequiredService<ITicketService>();
 
+    public TeamsItBot.Tickets.FollowUp.ITicketFollowUpService FollowUp => _services.GetRequiredService<TeamsItBot.Tickets.FollowUp.ITicketFollowUpService>();
+
     public static Dictionary<string, string?> RemoteSettings(Uri mcpUrl) => new()
     {
         ["MCP_ATLASSIAN_URL"] = mcpUrl.ToString(),

@@ -19,6 +19,7 @@ public sealed partial class ItSupportBot(
     SupportStateAccessors state,
     MainDialog mainDialog,
     TicketConfirmation confirmation,
+    FollowUp.FollowUpConversation followUp,
     KeyedLock conversationLocks,
     SupportOutcomeReporter outcomes,
     ILogger<ItSupportBot> logger) : ActivityHandler
@@ -66,6 +67,13 @@ public sealed partial class ItSupportBot(
             return;
         }
 
+        if (value is { ValueKind: JsonValueKind.Object } submitted && submitted.TryGetProperty("verb", out var verb)
+            && verb.ValueKind == JsonValueKind.String && FollowUp.FollowUpConversation.IsFollowUpVerb(verb.GetString()))
+        {
+            await followUp.HandleCardAsync(turnContext, verb.GetString()!, submitted, cancellationToken);
+            return;
+        }
+
         if (CardAction.TryRead(value) is { } action)
         {
             await HandleCardActionAsync(turnContext, action, cardActivityId: activity.ReplyToId, cancellationToken);
@@ -86,6 +94,13 @@ public sealed partial class ItSupportBot(
             return;
         }
 
+        // Ticket follow-ups ("my tickets", "status of ITSUPPORT-1", "close it") come before topic matching
+        // and leave any dialog in progress where it was.
+        if (await followUp.TryHandleMessageAsync(turnContext, cancellationToken))
+        {
+            return;
+        }
+
         await mainDialog.RunAsync(turnContext, state.DialogState, cancellationToken);
     }
 
@@ -96,6 +111,12 @@ public sealed partial class ItSupportBot(
             return await outcomes.TryHandleFeedbackAsync(turnContext, invokeValue.Data, reply: false, cancellationToken) is { } thanks
                 ? AdaptiveCardInvokeResponse.Card(thanks)
                 : AdaptiveCardInvokeResponse.Error(400, "BadRequest", SupportReplies.UnknownCardAction);
+        }
+
+        if (FollowUp.FollowUpConversation.IsFollowUpVerb(invokeValue.Verb))
+        {
+            var result = await followUp.HandleCardAsync(turnContext, invokeValue.Verb!, invokeValue.Data, cancellationToken);
+            return result.Card is null ? AdaptiveCardInvokeResponse.Message(result.Message) : AdaptiveCardInvokeResponse.Card(result.Card);
         }
 
         var action = CardAction.FromInvoke(invokeValue);

@@ -22,6 +22,7 @@ public static class SupportServiceCollectionExtensions
         services.TryAddSingleton<TurnSends>();
         services.TryAddSingleton<TicketConfirmation>();
         services.TryAddSingleton<SupportOutcomeReporter>();
+        services.TryAddSingleton<FollowUp.FollowUpConversation>();
         services.TryAddSingleton<TicketRequestDialog>();
         services.TryAddSingleton<TroubleshootingDialog>();
         services.TryAddSingleton<MainDialog>();

@@ -35,8 +35,9 @@ async function trackerKeys() {
 
 // A result card's title sits in its coloured container; other cards start with a plain TextBlock.
 const titleOf = (card) => card?.body?.[0]?.text ?? card?.body?.[0]?.items?.[0]?.text;
-// Buttons that post back to the bot; "Open in Jira" (Action.OpenUrl) is not one.
-const postBackButtons = (card) => (card?.actions ?? []).filter((a) => a.type !== 'Action.OpenUrl');
+// Buttons that act on the draft; "Open in Jira" (Action.OpenUrl) and "My tickets" (a follow-up
+// command, not an answer to the card) are not.
+const postBackButtons = (card) => (card?.actions ?? []).filter((a) => a.type !== 'Action.OpenUrl' && a.verb !== 'itbot.myTickets');
 const isText = (prefix) => (f) => f.action === 'createMessage' && typeof f.message.text === 'string' && f.message.text.startsWith(prefix);
 
 /** Problem -> steps -> "still not working" -> the confirm card; returns the card's message. */

@@ -85,7 +85,9 @@ public static class SupportCards
             Banner("good", $"Created ticket {draft.TicketKey}", "The IT team will follow up with you in Jira."),
             .. ProblemOf(draft),
         ],
-        Actions = Uri.TryCreate(draft.BrowseUrl, UriKind.Absolute, out var url) ? [new ActionOpenUrl("Open in Jira", url)] : null,
+        Actions = Uri.TryCreate(draft.BrowseUrl, UriKind.Absolute, out var url)
+            ? [new ActionOpenUrl("Open in Jira", url), FollowUp.FollowUpCards.MyTicketsButton()]
+            : [FollowUp.FollowUpCards.MyTicketsButton()],
         FallbackText = $"Created ticket {draft.TicketKey}{(draft.BrowseUrl is null ? string.Empty : ": " + draft.BrowseUrl)}",
     };
 

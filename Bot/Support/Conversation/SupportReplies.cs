@@ -17,6 +17,7 @@ public static class SupportReplies
         + "- Describe a problem in your own words (\"Outlook won't sync\", \"my password expired\", \"printer is offline\") and I'll give you troubleshooting steps.\n"
         + "- If the steps don't help, say \"still not working\" and I'll offer to create a Jira ticket.\n"
         + "- Say \"I need a ticket\" to go straight to a ticket.\n"
+        + "- Say \"my tickets\" to see your tickets and their status, \"add a comment to ITSUPPORT-123: ...\" to tell IT more, or \"it's fixed, close it\" / \"it came back\".\n"
         + "- Say \"start over\" or \"cancel\" at any time to drop what we were doing.";
 
     public const string Cancelled = "OK, I've dropped that. What can I help you with? Describe the problem in your own words.";

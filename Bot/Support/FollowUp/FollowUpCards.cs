@@ -1,0 +1,107 @@
+using TeamsItBot.Framework.Cards;
+using TeamsItBot.Tickets.FollowUp;
+
+namespace TeamsItBot.Support.FollowUp;
+
+/// <summary>
+/// The follow-up cards. Everything that comes from Jira or from a user (summaries, statuses, names,
+/// comments) goes into text runs, which are never read as markdown, so it cannot restyle a card.
+/// </summary>
+public static class FollowUpCards
+{
+    public const string MyTicketsVerb = "itbot.myTickets";
+    public const string DetailsVerb = "itbot.ticketDetails";
+    public const string AddCommentVerb = "itbot.addComment";
+    public const string ResolveVerb = "itbot.resolveTicket";
+    public const string ReopenVerb = "itbot.reopenTicket";
+    public const string TicketKeyKey = "ticketKey";
+    public const string CommentInputPrefix = "comment_";
+
+    public static readonly IReadOnlyList<string> Verbs = [MyTicketsVerb, DetailsVerb, AddCommentVerb, ResolveVerb, ReopenVerb];
+
+    /// <summary>The input id of a ticket's comment box (ids may not contain '-' in every client).</summary>
+    public static string CommentInputId(string key) => CommentInputPrefix + key.Replace('-', '_');
+
+    /// <summary>"My tickets" button for the created-ticket card and the help reply.</summary>
+    public static ActionExecute MyTicketsButton() => ActionExecute.WithSubmitFallback("My tickets", MyTicketsVerb, new Dictionary<string, object?>());
+
+    public static AdaptiveCard MyTickets(TicketPage page, UserTimeZone zone, int maxCommentLength)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        ArgumentNullException.ThrowIfNull(zone);
+        var body = new List<CardElement> { new TextBlock(page.Tickets.Count == 0 ? "You have no tickets from me yet" : "Your tickets") { Size = "Medium", Weight = "Bolder" } };
+        if (page.Tickets.Count == 0)
+        {
+            body.Add(new TextBlock("When I file a ticket for you, it shows up here with its status.") { IsSubtle = true });
+        }
+
+        foreach (var ticket in page.Tickets)
+        {
+            body.Add(new Container(
+            [
+                new RichTextBlock([new TextRun(ticket.Key) { Weight = "Bolder" }, new TextRun("  " + ticket.Summary)]),
+                RichTextBlock.Plain(StatusLine(ticket, zone)),
+                new InputText { Id = CommentInputId(ticket.Key), Placeholder = $"Add a comment to {ticket.Key}", MaxLength = maxCommentLength, IsMultiline = true },
+                new ActionSet(
+                [
+                    new ActionOpenUrl("Open in Jira", ticket.BrowseUrl),
+                    Execute("Details", DetailsVerb, ticket.Key),
+                    Execute("Add a comment", AddCommentVerb, ticket.Key),
+                ]),
+            ]) { Separator = true, Spacing = "Medium" });
+        }
+
+        if (page.HasMore)
+        {
+            body.Add(new TextBlock("Showing your 10 most relevant tickets; older ones are in Jira.") { IsSubtle = true, Spacing = "Medium" });
+        }
+
+        return new AdaptiveCard
+        {
+            Body = body,
+            FallbackText = page.Tickets.Count == 0 ? "You have no tickets from me yet."
+                : "Your tickets: " + string.Join("; ", page.Tickets.Select(t => $"{t.Key} ({t.Status})")),
+        };
+    }
+
+    public static AdaptiveCard Details(TrackedTicket ticket, UserTimeZone zone, int maxCommentLength)
+    {
+        ArgumentNullException.ThrowIfNull(ticket);
+        ArgumentNullException.ThrowIfNull(zone);
+        var body = new List<CardElement>
+        {
+            new RichTextBlock([new TextRun(ticket.Key) { Weight = "Bolder" }, new TextRun("  " + ticket.Summary)]),
+            RichTextBlock.Plain(StatusLine(ticket, zone)),
+            RichTextBlock.Plain("Assigned to: " + (ticket.Assignee ?? "nobody yet")),
+        };
+        var comments = ticket.Comments.TakeLast(3).ToList();
+        if (comments.Count > 0) body.Add(new TextBlock("Latest comments") { Weight = "Bolder", Spacing = "Medium" });
+        foreach (var comment in comments)
+        {
+            var when = comment.Created is { } created ? $" ({zone.Format(created)})" : string.Empty;
+            body.Add(new RichTextBlock([new TextRun(comment.Author + when) { Weight = "Bolder" }]));
+            body.Add(RichTextBlock.Plain(Shorten(comment.Body, 500)));
+        }
+
+        body.Add(new InputText { Id = CommentInputId(ticket.Key), Placeholder = "Anything to add?", MaxLength = maxCommentLength, IsMultiline = true });
+        return new AdaptiveCard
+        {
+            Body = body,
+            Actions =
+            [
+                new ActionOpenUrl("Open in Jira", ticket.BrowseUrl),
+                Execute("Add a comment", AddCommentVerb, ticket.Key),
+                ticket.IsDone ? Execute("It came back: reopen", ReopenVerb, ticket.Key) : Execute("It's fixed: close it", ResolveVerb, ticket.Key),
+            ],
+            FallbackText = $"{ticket.Key}: {ticket.Status}",
+        };
+    }
+
+    private static string StatusLine(TrackedTicket ticket, UserTimeZone zone) =>
+        $"Status: {ticket.Status}" + (ticket.Updated is { } updated ? $" · updated {zone.Format(updated)} ({zone.Label})" : string.Empty);
+
+    private static ActionExecute Execute(string title, string verb, string key) =>
+        ActionExecute.WithSubmitFallback(title, verb, new Dictionary<string, object?> { [TicketKeyKey] = key });
+
+    private static string Shorten(string text, int length) => text.Length <= length ? text : text[..length] + "…";
+}

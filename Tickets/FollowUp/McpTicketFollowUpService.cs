@@ -1,0 +1,223 @@
+using System.Text.Json;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using ModelContextProtocol.Protocol;
+
+namespace TeamsItBot.Tickets.FollowUp;
+
+/// <summary>
+/// <see cref="ITicketFollowUpService"/> over the MCP session of <see cref="McpJiraTicketService"/>
+/// (same deadline, session renewal, failure classes and metrics). Ownership is checked on the
+/// ticket's labels before anything is read out or written.
+/// </summary>
+public sealed partial class McpTicketFollowUpService(
+    McpJiraTicketService mcp,
+    TicketBackendEndpoints endpoints,
+    IOptions<TicketOptions> ticketOptions,
+    IOptions<FollowUpOptions> options,
+    ILogger<McpTicketFollowUpService> logger) : ITicketFollowUpService
+{
+    private string ProjectKey => ticketOptions.Value.ProjectKey;
+
+    public async Task<TicketPage> FindMineAsync(string ownerObjectId, int max, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(ownerObjectId);
+        ArgumentOutOfRangeException.ThrowIfLessThan(max, 1);
+        var open = await SearchAsync("search_mine", FollowUpArguments.MyTickets(ProjectKey, ownerObjectId, done: false, max + 1), cancellationToken);
+        if (open.Count > max) return new TicketPage([.. open.Take(max)], HasMore: true);
+        var room = max - open.Count;
+        var done = room == 0 ? [] : await SearchAsync("search_mine", FollowUpArguments.MyTickets(ProjectKey, ownerObjectId, done: true, room + 1), cancellationToken);
+        var hasMore = room == 0 ? await HasAnyDoneAsync(ownerObjectId, cancellationToken) : done.Count > room;
+        // The label decides, not the query: a backend that ignores a clause must not leak tickets.
+        var mine = open.Concat(done.Take(room)).Where(t => TicketOwnership.IsOwnedBy(t.Labels, ownerObjectId)).ToList();
+        return new TicketPage(mine, hasMore);
+    }
+
+    public async Task<TrackedTicket?> GetMineAsync(string issueKey, string ownerObjectId, CancellationToken cancellationToken)
+    {
+        if (!FollowUpArguments.IsProjectKey(issueKey, ProjectKey) || string.IsNullOrWhiteSpace(ownerObjectId)) return null;
+        var result = await mcp.CallToolAsync("get_issue", FollowUpTools.GetIssue, FollowUpArguments.GetIssue(issueKey), cancellationToken);
+        if (result.IsError == true)
+        {
+            ThrowIfAuthentication(result, "get_issue");
+            // Not found, not visible, restricted: all the same to the person asking.
+            return null;
+        }
+
+        using var json = FollowUpResultReader.Parse(result);
+        var ticket = json is null ? null : FollowUpResultReader.Ticket(json.RootElement, endpoints.Resolve().BrowseBase);
+        if (ticket is null) throw Unreadable("get_issue", result);
+        if (!TicketOwnership.IsOwnedBy(ticket.Labels, ownerObjectId))
+        {
+            LogNotOwner(logger, issueKey);
+            return null;
+        }
+
+        return ticket;
+    }
+
+    public async Task<TicketComment?> AddCommentAsync(string issueKey, string ownerObjectId, string authorName, string text, CancellationToken cancellationToken)
+    {
+        if (await GetMineAsync(issueKey, ownerObjectId, cancellationToken) is null) return null;
+        return await CommentAsync(issueKey, JiraCommentFormat.Comment(authorName, Limit(text)), cancellationToken);
+    }
+
+    public Task<TransitionResult?> ResolveAsync(string issueKey, string ownerObjectId, string authorName, string comment, CancellationToken cancellationToken) =>
+        MoveAsync(issueKey, ownerObjectId, JiraCommentFormat.Comment(authorName, Limit(comment), "asked to close the ticket"), toDone: true, cancellationToken);
+
+    public Task<TransitionResult?> ReopenAsync(string issueKey, string ownerObjectId, string authorName, string comment, CancellationToken cancellationToken) =>
+        MoveAsync(issueKey, ownerObjectId, JiraCommentFormat.Comment(authorName, Limit(comment), "asked to reopen the ticket"), toDone: false, cancellationToken);
+
+    public async Task<IReadOnlyList<TrackedTicket>> FindUpdatedSinceAsync(DateTimeOffset since, int max, CancellationToken cancellationToken)
+    {
+        var minutes = (int)Math.Clamp(Math.Ceiling((DateTimeOffset.UtcNow - since).TotalMinutes), 1, 60 * 24 * 365);
+        var found = new List<TrackedTicket>();
+        string? token = null;
+        var startAt = 0;
+        while (found.Count < max)
+        {
+            var limit = Math.Min(50, max - found.Count);
+            var (page, next, total) = await SearchPageAsync("search_updated",
+                FollowUpArguments.UpdatedSince(ProjectKey, minutes, limit, token, token is null ? startAt : 0), cancellationToken);
+            found.AddRange(page);
+            if (page.Count == 0) break;
+
+            // Cloud pages by token (total is -1); Server/DC by start_at against total.
+            if (next is not null)
+            {
+                token = next;
+                continue;
+            }
+
+            startAt += page.Count;
+            if (token is not null || total <= startAt) break;
+        }
+
+        return found;
+    }
+
+    private async Task<TransitionResult?> MoveAsync(string issueKey, string ownerObjectId, string body, bool toDone, CancellationToken cancellationToken)
+    {
+        if (await GetMineAsync(issueKey, ownerObjectId, cancellationToken) is not { } ticket) return null;
+        if (ticket.IsDone == toDone)
+        {
+            await CommentAsync(issueKey, body, cancellationToken);
+            return new TransitionResult(TransitionOutcome.AlreadyThere, ticket);
+        }
+
+        var listed = await mcp.CallToolAsync("get_transitions", FollowUpTools.GetTransitions, FollowUpArguments.GetTransitions(issueKey), cancellationToken);
+        IReadOnlyList<TicketTransition> transitions = [];
+        if (listed.IsError != true)
+        {
+            using var json = FollowUpResultReader.Parse(listed);
+            transitions = (json is null ? null : FollowUpResultReader.Transitions(json.RootElement)) ?? throw Unreadable("get_transitions", listed);
+        }
+
+        var transition = toDone
+            ? TransitionPicker.Resolve(transitions, options.Value.ResolveTransition)
+            : TransitionPicker.Reopen(transitions, options.Value.ReopenTransition);
+        if (transition is not null)
+        {
+            var moved = await mcp.CallToolAsync("transition_issue", FollowUpTools.TransitionIssue,
+                FollowUpArguments.Transition(issueKey, transition.Id, body), cancellationToken);
+            if (moved.IsError != true)
+            {
+                LogMoved(logger, issueKey, transition.Name);
+                using var json = FollowUpResultReader.Parse(moved);
+                var after = json is not null && json.RootElement.ValueKind == JsonValueKind.Object && json.RootElement.TryGetProperty("issue", out var issue)
+                    ? FollowUpResultReader.Ticket(issue, endpoints.Resolve().BrowseBase)
+                    : null;
+                return new TransitionResult(TransitionOutcome.Moved, after ?? ticket);
+            }
+
+            ThrowIfAuthentication(moved, "transition_issue");
+            var refusal = Shorten(FollowUpResultReader.Text(moved));
+            LogTransitionRefused(logger, issueKey, transition.Name, refusal);
+        }
+        else
+        {
+            var offered = string.Join(", ", transitions.Select(t => t.Name));
+            LogNoTransition(logger, issueKey, ticket.Status, offered);
+        }
+
+        await CommentAsync(issueKey, body, cancellationToken);
+        return new TransitionResult(TransitionOutcome.NotAllowed, ticket);
+    }
+
+    private async Task<TicketComment> CommentAsync(string issueKey, string body, CancellationToken cancellationToken)
+    {
+        var result = await mcp.CallToolAsync("add_comment", FollowUpTools.AddComment, FollowUpArguments.AddComment(issueKey, body), cancellationToken);
+        if (result.IsError == true)
+        {
+            ThrowIfAuthentication(result, "add_comment");
+            var text = FollowUpResultReader.Text(result);
+            throw new TicketException(TicketFailure.Rejected, $"add_comment on {issueKey} refused: {Shorten(text)}") { BackendMessage = Shorten(text) };
+        }
+
+        using var json = FollowUpResultReader.Parse(result);
+        return (json is null ? null : FollowUpResultReader.Comment(json.RootElement)) ?? throw Unreadable("add_comment", result);
+    }
+
+    private async Task<List<TrackedTicket>> SearchAsync(string operation, Dictionary<string, object?> arguments, CancellationToken cancellationToken) =>
+        (await SearchPageAsync(operation, arguments, cancellationToken)).Tickets;
+
+    private async Task<bool> HasAnyDoneAsync(string ownerObjectId, CancellationToken cancellationToken) =>
+        (await SearchAsync("search_mine", FollowUpArguments.MyTickets(ProjectKey, ownerObjectId, done: true, 1), cancellationToken)).Count > 0;
+
+    private async Task<(List<TrackedTicket> Tickets, string? NextPageToken, int Total)> SearchPageAsync(
+        string operation, Dictionary<string, object?> arguments, CancellationToken cancellationToken)
+    {
+        var result = await mcp.CallToolAsync(operation, FollowUpTools.Search, arguments, cancellationToken);
+        if (result.IsError == true)
+        {
+            ThrowIfAuthentication(result, operation);
+            throw new TicketException(TicketFailure.ProtocolError, $"{operation}: jira_search refused: {Shorten(FollowUpResultReader.Text(result))}");
+        }
+
+        using var json = FollowUpResultReader.Parse(result);
+        if (json is null || json.RootElement.ValueKind != JsonValueKind.Object || !json.RootElement.TryGetProperty("issues", out var issues)
+            || issues.ValueKind != JsonValueKind.Array)
+        {
+            throw Unreadable(operation, result);
+        }
+
+        var browseBase = endpoints.Resolve().BrowseBase;
+        var tickets = issues.EnumerateArray().Select(i => FollowUpResultReader.Ticket(i, browseBase)).OfType<TrackedTicket>().ToList();
+        var next = json.RootElement.TryGetProperty("next_page_token", out var t) && t.ValueKind == JsonValueKind.String ? t.GetString() : null;
+        var total = json.RootElement.TryGetProperty("total", out var n) && n.ValueKind == JsonValueKind.Number && n.TryGetInt32(out var count) ? count : -1;
+        return (tickets, next, total);
+    }
+
+    private string Limit(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        // Callers check the length and tell the user; this is the backstop.
+        return text.Length <= options.Value.MaxCommentLength ? text : text[..options.Value.MaxCommentLength];
+    }
+
+    private static void ThrowIfAuthentication(CallToolResult result, string operation)
+    {
+        var text = FollowUpResultReader.Text(result);
+        if (text.Contains("Authentication failed", StringComparison.OrdinalIgnoreCase))
+        {
+            throw new TicketException(TicketFailure.AuthenticationFailed, $"{operation}: {Shorten(text)}");
+        }
+    }
+
+    private static TicketException Unreadable(string operation, CallToolResult result) =>
+        new(TicketFailure.ProtocolError, $"{operation} returned a result the bot cannot read: {Shorten(FollowUpResultReader.Text(result))}");
+
+    private static string Shorten(string text) => text.Length > 300 ? text[..300] : text;
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Ticket {IssueKey} is not the asking user's; answered as not found")]
+    private static partial void LogNotOwner(ILogger logger, string issueKey);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Ticket {IssueKey} moved with transition {Transition}")]
+    private static partial void LogMoved(ILogger logger, string issueKey, string transition);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Jira refused transition {Transition} on {IssueKey}: {JiraMessage}; added the comment only")]
+    private static partial void LogTransitionRefused(ILogger logger, string issueKey, string transition, string jiraMessage);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "No fitting transition for {IssueKey} in status {Status} (offered: {Transitions}); added the comment only (see Tickets:FollowUp)")]
+    private static partial void LogNoTransition(ILogger logger, string issueKey, string status, string transitions);
+}
