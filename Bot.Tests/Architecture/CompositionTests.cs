@@ -19,7 +19,7 @@ namespace TeamsItBot.Tests.Architecture;
 /// </summary>
 public sealed class CompositionTests
 {
-    private static readonly string[] Overrides = [".RemoveAll<", ".RemoveAll(", ".Replace(ServiceDescriptor", "services[index] ="];
+    private static readonly string[] Overrides = [".RemoveAll<", "services.RemoveAll(", ".Replace(ServiceDescriptor", "services[index] ="];
     private static readonly string[] ProductFolders = ["Bot", "Framework", "Tickets", "LocalTracker"];
 
     public static TheoryData<Type> SingleOwnerServices =>

@@ -175,6 +175,9 @@ public sealed class AdminAccessTests
         var app = new BotApplicationFactory(sp => ActivatorUtilities.CreateInstance<ItSupportBot>(sp)) { EnvironmentName = "Production" };
         app.Settings["AllowUnauthenticatedRequests"] = "true";
         app.Settings["Admin:Token"] = DevToken;
+        // Production needs a ticket backend; nothing here files a ticket.
+        app.Settings["MCP_ATLASSIAN_URL"] = "http://127.0.0.1:9/mcp";
+        app.Settings["JIRA_URL"] = "https://jira.example.com";
         if (openId is not null)
         {
             app.Settings["Admin:ClientId"] = "admin-dashboard-app";

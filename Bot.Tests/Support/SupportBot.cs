@@ -7,6 +7,7 @@ using TeamsItBot.Framework.Hosting;
 using TeamsItBot.Framework.Schema;
 using TeamsItBot.Insights;
 using TeamsItBot.Support;
+using TeamsItBot.Support.FollowUp;
 using TeamsItBot.Tests.Testing;
 using TeamsItBot.Tickets;
 
@@ -86,9 +87,39 @@ internal sealed class SupportBot : IAsyncDisposable
         return JsonSerializer.SerializeToElement(attachment.Content, BotJson.Options);
     }
 
-    /// <summary>True when the card still offers a button that posts back (Execute or Submit); Open in Jira does not.</summary>
-    public static bool HasPostBackButtons(JsonElement card) =>
-        card.GetRawText() is var raw && (raw.Contains("\"Action.Execute\"", StringComparison.Ordinal) || raw.Contains("\"Action.Submit\"", StringComparison.Ordinal));
+    /// <summary>
+    /// True when the card still offers a button that posts back an answer to the draft (Execute or
+    /// Submit); Open in Jira and the follow-up "My tickets" command are not answers.
+    /// </summary>
+    public static bool HasPostBackButtons(JsonElement card) => PostBacks(card).Any(a => VerbOf(a) != FollowUpCards.MyTicketsVerb);
+
+    private static IEnumerable<JsonElement> PostBacks(JsonElement element)
+    {
+        if (element.ValueKind == JsonValueKind.Object)
+        {
+            if (element.TryGetProperty("type", out var type) && type.GetString() is "Action.Execute" or "Action.Submit")
+            {
+                yield return element;
+            }
+
+            foreach (var child in element.EnumerateObject().SelectMany(p => PostBacks(p.Value)))
+            {
+                yield return child;
+            }
+        }
+        else if (element.ValueKind == JsonValueKind.Array)
+        {
+            foreach (var child in element.EnumerateArray().SelectMany(PostBacks))
+            {
+                yield return child;
+            }
+        }
+    }
+
+    private static string? VerbOf(JsonElement action) =>
+        action.TryGetProperty("verb", out var verb) ? verb.GetString()
+        : action.TryGetProperty("data", out var data) && data.ValueKind == JsonValueKind.Object && data.TryGetProperty("verb", out var dataVerb) ? dataVerb.GetString()
+        : null;
 
     public static bool HasPostBackButtons(string cardJson) => HasPostBackButtons(JsonDocument.Parse(cardJson).RootElement);
 

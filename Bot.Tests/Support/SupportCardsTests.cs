@@ -49,8 +49,11 @@ public sealed class SupportCardsTests
         Assert.Equal("good", banner.GetProperty("style").GetString());
         Assert.Equal("Created ticket ITSUPPORT-9", banner.GetProperty("items")[0].GetProperty("text").GetString());
         Assert.DoesNotContain("\"color\"", card.GetRawText(), StringComparison.Ordinal);
-        var open = Assert.Single(card.GetProperty("actions").EnumerateArray());
+        var actions = card.GetProperty("actions").EnumerateArray().ToList();
+        Assert.Equal(2, actions.Count);
+        var open = actions[0];
         Assert.Equal("Action.OpenUrl", open.GetProperty("type").GetString());
+        Assert.Equal("itbot.myTickets", actions[1].GetProperty("verb").GetString());
         Assert.Equal("https://acme.atlassian.net/browse/ITSUPPORT-9", open.GetProperty("url").GetString());
     }
 

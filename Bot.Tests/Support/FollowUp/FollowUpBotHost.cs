@@ -6,6 +6,7 @@ using TeamsItBot.Framework.Schema;
 using TeamsItBot.Support;
 using TeamsItBot.Tests.Testing;
 using TeamsItBot.Tests.Tickets;
+using TeamsItBot.Insights;
 using TeamsItBot.Tickets;
 
 namespace TeamsItBot.Tests.Support.FollowUp;
@@ -24,8 +25,11 @@ internal sealed class FollowUpBotHost : IAsyncDisposable
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
         _services = new ServiceCollection()
             .AddLogging()
+            .AddSingleton<Microsoft.Extensions.Hosting.IHostEnvironment>(new TestHostEnvironment())
+            .AddBotFramework(configuration)
             .AddItSupport(configuration)
             .AddTickets(configuration)
+            .AddInsights(configuration)
             .BuildServiceProvider();
         Bot = _services.GetRequiredService<IBot>();
     }
