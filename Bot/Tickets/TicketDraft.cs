@@ -9,10 +9,14 @@ namespace TeamsItBot.Tickets;
 /// <param name="ReporterName">Teams display name of the reporter.</param>
 /// <param name="ReporterObjectId">Entra (AAD) object id of the reporter.</param>
 /// <param name="Note">Optional extra note added by the user before creating the ticket.</param>
+/// <param name="ReporterEmail">E-mail or UPN of the reporter as Teams knows it; null when unknown.</param>
+/// <param name="Fields">Issue fields of the knowledge-base topic, over the global defaults; null for none.</param>
 public sealed record TicketDraft(
     string Id,
     string OriginalProblem,
     IReadOnlyList<string> StepsShown,
     string ReporterName,
     string ReporterObjectId,
-    string? Note = null);
+    string? Note = null,
+    string? ReporterEmail = null,
+    TicketFields? Fields = null);

@@ -42,6 +42,21 @@ public sealed class TicketOptions
 
     public int TimeoutSeconds { get; set; } = 20;
 
+    /// <summary>
+    /// JIRA_FLAVOR or Tickets:Flavor: "cloud", "server" or "auto" (default). Auto follows mcp-atlassian's own
+    /// rule on JIRA_URL's host (*.atlassian.net and the other Atlassian Cloud hosts: Cloud; anything else: Server/DC).
+    /// </summary>
+    public string? Flavor { get; set; }
+
+    /// <summary>
+    /// The converter the description is built for. The local tracker shows descriptions the way Jira Cloud
+    /// does, so it counts as Cloud.
+    /// </summary>
+    public JiraFlavor EffectiveFlavor =>
+        JiraFlavors.TryParse(Flavor, out var chosen) && chosen is { } flavor ? flavor
+        : UsesLocalTracker ? JiraFlavor.Cloud
+        : JiraFlavors.FromJiraUrl(JiraUrl);
+
     public bool UsesLocalTracker => string.IsNullOrWhiteSpace(McpAtlassianUrl);
 
     public TimeSpan Timeout => TimeSpan.FromSeconds(TimeoutSeconds);

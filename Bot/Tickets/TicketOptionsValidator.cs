@@ -42,6 +42,11 @@ public sealed partial class TicketOptionsValidator : IValidateOptions<TicketOpti
             problems.Add("Tickets:IssueType must not be empty");
         }
 
+        if (!JiraFlavors.TryParse(options.Flavor, out _))
+        {
+            problems.Add($"JIRA_FLAVOR (Tickets:Flavor) must be cloud, server or auto (got '{options.Flavor}')");
+        }
+
         if (options.TimeoutSeconds is < 1 or > 600)
         {
             problems.Add($"Tickets:TimeoutSeconds must be between 1 and 600 (got {options.TimeoutSeconds})");

@@ -49,6 +49,7 @@ public static class TicketServiceCollectionExtensions
         options.Priority = Value(section, nameof(TicketOptions.Priority));
         options.Components = Value(section, nameof(TicketOptions.Components));
         options.Labels = List(section.GetSection(nameof(TicketOptions.Labels)));
+        options.Flavor = Value(configuration, "JIRA_FLAVOR") ?? Value(section, nameof(TicketOptions.Flavor));
         if (Value(section, nameof(TicketOptions.TimeoutSeconds)) is { } seconds)
         {
             // An unreadable number becomes 0 so the validator names it instead of a binder exception.
