@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using TeamsItBot.Tickets;
 
 namespace TeamsItBot.Support.Conversation;
 
@@ -66,6 +67,10 @@ public sealed class TicketDraftRecord
     }
 
     public string? TopicTitle { get; init; }
+
+    /// <summary>The guide's issue fields (type, priority, components, labels), over the Tickets defaults.</summary>
+    public TicketFields? Fields { get; init; }
+
     public string? ReporterName { get; init; }
     public string? ReporterObjectId { get; init; }
     public DraftStatus Status { get; set; }

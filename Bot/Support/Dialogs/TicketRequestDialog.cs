@@ -59,6 +59,7 @@ public sealed class TicketRequestDialog : ComponentDialog
             Problem = problem,
             StepsShown = [.. request.StepsShown],
             TopicTitle = request.TopicTitle,
+            Fields = request.Fields,
             ReporterName = from?.Name,
             ReporterObjectId = from?.AadObjectId,
         };

@@ -1,0 +1,93 @@
+using System.Net;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.Extensions.DependencyInjection;
+using TeamsItBot.Framework.Schema;
+using TeamsItBot.Support;
+using TeamsItBot.Support.KnowledgeBase;
+using TeamsItBot.Tests.Testing;
+
+namespace TeamsItBot.Tests.EndToEnd;
+
+/// <summary>A guide's "ticket" fields reach jira_create_issue over the wire, over the global defaults.</summary>
+public sealed class TopicFieldsOverHttpTests : IAsyncLifetime
+{
+    private readonly string _directory = Directory.CreateTempSubdirectory("kb-fields").FullName;
+    private FakeConnector _connector = null!;
+    private McpAtlassianDouble _jira = null!;
+    private BotApplicationFactory _bot = null!;
+
+    private static CancellationToken Token => TestContext.Current.CancellationToken;
+
+    public async ValueTask InitializeAsync()
+    {
+        // The shipped knowledge base, with fields on the VPN guide only.
+        var knowledgeBase = JsonNode.Parse(File.ReadAllText(KnowledgeBaseLoader.ResolvePath(KnowledgeBaseOptions.DefaultPath)),
+            documentOptions: new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true })!;
+        var vpn = knowledgeBase["topics"]!.AsArray().Single(t => t!["id"]!.GetValue<string>() == "vpn")!;
+        vpn["ticket"] = JsonNode.Parse("""{ "issueType": "Bug", "priority": "Highest", "components": ["Network", "VPN"], "labels": ["vpn"] }""");
+        var path = Path.Combine(_directory, "knowledge-base.json");
+        await File.WriteAllTextAsync(path, knowledgeBase.ToJsonString(), Token);
+
+        _connector = await FakeConnector.StartAsync(cancellationToken: Token);
+        _jira = await McpAtlassianDouble.StartAsync();
+        _bot = new BotApplicationFactory(sp => ActivatorUtilities.CreateInstance<ItSupportBot>(sp));
+        _bot.Settings["MCP_ATLASSIAN_URL"] = _jira.McpUrl.ToString();
+        _bot.Settings["JIRA_URL"] = McpAtlassianDouble.SiteUrl;
+        _bot.Settings["JIRA_USERNAME"] = "it-bot@acme.example";
+        _bot.Settings["JIRA_API_TOKEN"] = "test-api-token-value";
+        _bot.Settings["Tickets:Priority"] = "High";
+        _bot.Settings["Tickets:Labels"] = "it-bot";
+        _bot.Settings["Tickets:Components"] = "Service Desk";
+        _bot.Settings["Storage:Provider"] = "Memory";
+        _bot.Settings["KnowledgeBase:Path"] = path;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _bot.DisposeAsync();
+        await _jira.DisposeAsync();
+        await _connector.DisposeAsync();
+        Directory.Delete(_directory, recursive: true);
+    }
+
+    [Fact]
+    public async Task A_guide_with_ticket_fields_files_with_its_type_priority_components_and_labels()
+    {
+        await Converse("cant connect to vpn");
+
+        var call = Assert.Single(_jira.ToolCalls);
+        Assert.Equal("Bug", call.Arguments["issue_type"].GetString());
+        Assert.Equal("Network,VPN", call.Arguments["components"].GetString());
+        var additional = JsonDocument.Parse(call.Arguments["additional_fields"].GetString()!).RootElement;
+        Assert.Equal("Highest", additional.GetProperty("priority").GetProperty("name").GetString());
+        Assert.Equal(["it-bot", "vpn"], additional.GetProperty("labels").EnumerateArray().Select(l => l.GetString()).Take(2));
+    }
+
+    [Fact]
+    public async Task A_guide_without_ticket_fields_files_with_the_global_defaults()
+    {
+        await Converse("Teams is not working");
+
+        var call = Assert.Single(_jira.ToolCalls);
+        Assert.Equal("Task", call.Arguments["issue_type"].GetString());
+        Assert.Equal("Service Desk", call.Arguments["components"].GetString());
+        var additional = JsonDocument.Parse(call.Arguments["additional_fields"].GetString()!).RootElement;
+        Assert.Equal("High", additional.GetProperty("priority").GetProperty("name").GetString());
+        Assert.Equal(2, additional.GetProperty("labels").GetArrayLength());
+    }
+
+    private async Task Converse(string problem)
+    {
+        await Post(TestActivities.Message(_connector.ServiceUrl, problem));
+        await Post(TestActivities.Message(_connector.ServiceUrl, "didn't help"));
+        await Post(TestActivities.Message(_connector.ServiceUrl, "yes"));
+        Assert.Contains(_connector.Activities, a => a.Text?.StartsWith("Created ticket", StringComparison.Ordinal) == true);
+    }
+
+    private async Task Post(Activity activity)
+    {
+        using var response = await _bot.PostActivityAsync(activity, Token);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+}
