@@ -9,7 +9,7 @@ using TeamsItBot.Tests.Testing;
 
 namespace TeamsItBot.Tests.EndToEnd;
 
-/// <summary>A guide's "ticket" fields reach jira_create_issue over the wire, over the global defaults.</summary>
+/// <summary>A guide's "ticket" fields and the employee as reporter reach jira_create_issue over the wire.</summary>
 public sealed class TopicFieldsOverHttpTests : IAsyncLifetime
 {
     private readonly string _directory = Directory.CreateTempSubdirectory("kb-fields").FullName;
@@ -75,6 +75,35 @@ public sealed class TopicFieldsOverHttpTests : IAsyncLifetime
         var additional = JsonDocument.Parse(call.Arguments["additional_fields"].GetString()!).RootElement;
         Assert.Equal("High", additional.GetProperty("priority").GetProperty("name").GetString());
         Assert.Equal(2, additional.GetProperty("labels").GetArrayLength());
+    }
+
+    [Fact]
+    public async Task The_employee_found_through_the_connector_is_the_reporter()
+    {
+        _connector.AddMember(TestActivities.UserId, new
+        {
+            id = TestActivities.UserId, name = "Ann User", aadObjectId = "00000000-0000-0000-0000-0000000000aa",
+            email = "ann.user@acme.example", userPrincipalName = "ann.user@acme.example", tenantId = "t1",
+        });
+        _jira.AddUser("ann.user@acme.example", "5b10ac8d82e05b22cc7d4ef5", "Ann User");
+
+        await Converse("Teams is not working");
+
+        Assert.Equal([TestActivities.UserId], _connector.MemberLookups);
+        var create = _jira.ToolCalls.Single(c => c.ToolName == "jira_create_issue");
+        var additional = JsonDocument.Parse(create.Arguments["additional_fields"].GetString()!).RootElement;
+        Assert.Equal("5b10ac8d82e05b22cc7d4ef5", additional.GetProperty("reporter").GetProperty("accountId").GetString());
+        Assert.Contains("(ann.user@acme.example, Entra object id", create.Arguments["description"].GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_member_lookup_the_connector_refuses_still_files_the_ticket_as_the_bot()
+    {
+        await Converse("Teams is not working");
+
+        Assert.Equal([TestActivities.UserId], _connector.MemberLookups);
+        var call = Assert.Single(_jira.ToolCalls);
+        Assert.False(JsonDocument.Parse(call.Arguments["additional_fields"].GetString()!).RootElement.TryGetProperty("reporter", out _));
     }
 
     private async Task Converse(string problem)

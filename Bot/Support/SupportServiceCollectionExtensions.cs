@@ -24,6 +24,8 @@ public static class SupportServiceCollectionExtensions
         services.AddTicketOutbox(configuration);
         services.RemoveAll<ITicketNotifier>();
         services.AddSingleton<ITicketNotifier, SupportTicketNotifier>();
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<ReporterDirectory>();
         services.TryAddSingleton<TicketConfirmation>();
         services.TryAddSingleton<TicketRequestDialog>();
         services.TryAddSingleton<TroubleshootingDialog>();

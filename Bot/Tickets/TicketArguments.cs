@@ -9,7 +9,7 @@ internal static partial class TicketArguments
     [GeneratedRegex("^[A-Z][A-Z0-9_]+-[0-9]+$")]
     internal static partial Regex IssueKeyPattern();
 
-    public static Dictionary<string, object?> Build(TicketDraft draft, TicketOptions options)
+    public static Dictionary<string, object?> Build(TicketDraft draft, TicketOptions options, JsonObject? reporter = null)
     {
         var fields = draft.Fields;
         var arguments = new Dictionary<string, object?>
@@ -43,6 +43,10 @@ internal static partial class TicketArguments
             .Where(l => !string.IsNullOrWhiteSpace(l)).Select(l => l.Trim())
             .Append(JiraTicketFormat.DraftLabel(draft.Id)).Distinct(StringComparer.Ordinal).ToList();
         additional["labels"] = new JsonArray([.. labels.Select(l => (JsonNode?)JsonValue.Create(l))]);
+        if (reporter is not null)
+        {
+            additional["reporter"] = reporter.DeepClone();
+        }
 
         arguments["additional_fields"] = additional.ToJsonString();
         return arguments;

@@ -43,6 +43,17 @@ public sealed class TicketOptions
     public int TimeoutSeconds { get; set; } = 20;
 
     /// <summary>
+    /// Tickets:SetReporter: file as the employee (their Teams e-mail resolved with jira_get_user_profile);
+    /// false files every ticket as the bot account.
+    /// </summary>
+    public bool SetReporter { get; set; } = true;
+
+    /// <summary>Tickets:ReporterCacheMinutes: how long a resolved reporter is reused (misses: 5 minutes).</summary>
+    public int ReporterCacheMinutes { get; set; } = 60;
+
+    public TimeSpan ReporterCacheTime => TimeSpan.FromMinutes(ReporterCacheMinutes);
+
+    /// <summary>
     /// JIRA_FLAVOR or Tickets:Flavor: "cloud", "server" or "auto" (default). Auto follows mcp-atlassian's own
     /// rule on JIRA_URL's host (*.atlassian.net and the other Atlassian Cloud hosts: Cloud; anything else: Server/DC).
     /// </summary>

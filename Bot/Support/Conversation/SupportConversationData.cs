@@ -73,6 +73,9 @@ public sealed class TicketDraftRecord
 
     public string? ReporterName { get; init; }
     public string? ReporterObjectId { get; init; }
+
+    /// <summary>E-mail or UPN from the connector's member lookup; null when Teams did not say.</summary>
+    public string? ReporterEmail { get; init; }
     public DraftStatus Status { get; set; }
     public string? CardActivityId { get; set; }
     public string? TicketKey { get; set; }

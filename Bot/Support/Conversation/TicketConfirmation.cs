@@ -175,7 +175,8 @@ public sealed partial class TicketConfirmation(TicketOutbox outbox, ILogger<Tick
     }
 
     private static TicketDraft ToTicketDraft(TicketDraftRecord draft) =>
-        new(draft.DraftId, draft.Problem, draft.StepsShown, draft.ReporterName ?? "(unknown)", draft.ReporterObjectId ?? "(unknown)", Fields: draft.Fields);
+        new(draft.DraftId, draft.Problem, draft.StepsShown, draft.ReporterName ?? "(unknown)", draft.ReporterObjectId ?? "(unknown)",
+            ReporterEmail: draft.ReporterEmail, Fields: draft.Fields);
 
     /// <summary>Replaces the confirm card for everyone, so no client can click it again.</summary>
     private async Task ReplaceCardAsync(ITurnContext context, TicketDraftRecord draft, AdaptiveCard card, CancellationToken cancellationToken)
