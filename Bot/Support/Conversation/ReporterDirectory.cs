@@ -9,9 +9,10 @@ namespace TeamsItBot.Support.Conversation;
 /// <summary>
 /// The reporter's e-mail (or UPN) as Teams knows it, from GET v3/conversations/{id}/members/{userId}, so the
 /// ticket can be filed as the employee. Answers are cached for <see cref="Expiry"/> (misses too, for less),
-/// and a lookup that fails or takes too long yields null: a ticket is never held up by it.
+/// and a lookup that fails or takes too long yields null: a ticket is never held up by it. Without a
+/// connector (an adapter that talks to no Bot Connector) there is nothing to ask.
 /// </summary>
-public sealed partial class ReporterDirectory(IConnectorClientFactory connectors, TimeProvider clock, ILogger<ReporterDirectory> logger)
+public sealed partial class ReporterDirectory(TimeProvider clock, ILogger<ReporterDirectory> logger, IConnectorClientFactory? connectors = null)
 {
     public static readonly TimeSpan Expiry = TimeSpan.FromHours(1);
     private static readonly TimeSpan MissExpiry = TimeSpan.FromMinutes(5);
@@ -24,7 +25,7 @@ public sealed partial class ReporterDirectory(IConnectorClientFactory connectors
     {
         ArgumentNullException.ThrowIfNull(context);
         var activity = context.Activity;
-        if (activity.ServiceUrl is not { Length: > 0 } serviceUrl || activity.Conversation?.Id is not { Length: > 0 } conversationId
+        if (connectors is null || activity.ServiceUrl is not { Length: > 0 } serviceUrl || activity.Conversation?.Id is not { Length: > 0 } conversationId
             || activity.From?.Id is not { Length: > 0 } userId)
         {
             return null;
