@@ -5,7 +5,10 @@ using Microsoft.AspNetCore.Http;
 
 namespace TeamsItBot.LocalTracker;
 
-/// <summary>The browse page of one issue and the health probe. All user text is HTML-encoded.</summary>
+/// <summary>
+/// The browse page of one issue and the health probe. All user text is HTML-encoded; the description is
+/// rendered the way Jira Cloud shows it (<see cref="DescriptionHtml"/>), with raw HTML disabled.
+/// </summary>
 internal static class LocalTrackerPages
 {
     private static readonly HtmlEncoder Html = HtmlEncoder.Default;
@@ -28,7 +31,7 @@ internal static class LocalTrackerPages
             .Append(CultureInfo.InvariantCulture, $"<dt>Labels</dt><dd>{Html.Encode(string.Join(", ", issue.Labels))}</dd>")
             .Append(CultureInfo.InvariantCulture, $"<dt>Components</dt><dd>{Html.Encode(string.Join(", ", issue.Components))}</dd>")
             .Append(CultureInfo.InvariantCulture, $"<dt>Created</dt><dd>{issue.Created.ToString("u", CultureInfo.InvariantCulture)}</dd></dl>")
-            .Append(CultureInfo.InvariantCulture, $"<h2>Description</h2><pre>{Html.Encode(issue.Description ?? string.Empty)}</pre>");
+            .Append("<h2>Description</h2><div class=\"description\">").Append(DescriptionHtml.Render(issue.Description)).Append("</div>");
         AppendActivity(body, issue, await store.CommentsAsync(issue.Id, 100, cancellationToken), await store.HistoryAsync(issue.Id, cancellationToken));
         return Page(StatusCodes.Status200OK, $"{issue.Key}: {issue.Summary}", body.ToString());
     }
@@ -86,7 +89,7 @@ internal static class LocalTrackerPages
         var html = $$"""
             <!DOCTYPE html>
             <html lang="en"><head><meta charset="utf-8"><title>{{Html.Encode(title)}} - Local tracker</title>
-            <style>body{font-family:sans-serif;max-width:50rem;margin:2rem auto}pre{white-space:pre-wrap;background:#f4f4f4;padding:1rem}dt{font-weight:bold}</style>
+            <style>body{font-family:sans-serif;max-width:50rem;margin:2rem auto}pre,code{background:#f4f4f4}pre{white-space:pre-wrap;padding:1rem}.description{border:1px solid #ddd;padding:0 1rem}dt{font-weight:bold}</style>
             </head><body>{{body}}<hr><p><small>TeamsItBot local tracker (stand-in for Jira)</small></p></body></html>
             """;
         return new HtmlResult(status, html);

@@ -5,8 +5,9 @@ namespace TeamsItBot.Tickets;
 
 /// <summary>
 /// Turns a <see cref="TicketDraft"/> into the summary and Markdown description of the original
-/// design. Everything typed by a user is quoted and escaped so it can never add a section, a
-/// heading or a fake footer to the template (Jira renders the Markdown).
+/// design. mcp-atlassian converts that Markdown (to ADF on Cloud, to wiki markup on Server/DC) with
+/// converters that know no escapes, so user text is defused by <see cref="JiraLiteral"/> instead and
+/// can never add a section, a heading, formatting or a fake footer.
 /// </summary>
 public static class JiraTicketFormat
 {
@@ -16,14 +17,6 @@ public static class JiraTicketFormat
 
     /// <summary>Prefix of the label that ties a ticket to its draft (exactly-once across retries).</summary>
     public const string DraftLabelPrefix = "itbot-draft-";
-
-    // Characters that start inline or block markup in Markdown and in Jira wiki markup.
-    private const string MarkupCharacters = "\\`*_{}[]<>#|~";
-
-    // Block markers that only matter at the start of a line (list, thematic break, setext heading).
-    private const string LineStartCharacters = "-+=";
-
-    private static readonly string[] LineBreaks = ["\r\n", "\r", "\n", "\u2028", "\u2029", "\u0085"];
 
     public static string Summary(TicketDraft draft)
     {
@@ -42,13 +35,17 @@ public static class JiraTicketFormat
         return DraftLabelPrefix + string.Concat(draftId.Select(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' ? c : '_'));
     }
 
-    public static string Description(TicketDraft draft)
+    /// <summary>
+    /// The original template, built so that it survives mcp-atlassian's converter for <paramref name="flavor"/>:
+    /// the message on the label's line (one paragraph even over several lines), the steps as a numbered
+    /// list, who reported it, a rule and the italic footer. User text goes through <see cref="JiraLiteral"/>.
+    /// </summary>
+    public static string Description(TicketDraft draft, JiraFlavor flavor = JiraFlavor.Cloud)
     {
         ArgumentNullException.ThrowIfNull(draft);
         var text = new StringBuilder();
-        text.Append("**Issue Reported:**\n");
-        AppendQuote(text, draft.OriginalProblem);
-        text.Append("\n**Troubleshooting Steps Attempted:**\n");
+        text.Append("**Issue Reported:** ").Append(Message(draft.OriginalProblem, flavor)).Append("\n\n");
+        text.Append("**Troubleshooting Steps Attempted:**\n");
         var steps = draft.StepsShown.Select(CollapseWhitespace).Where(s => s.Length > 0).ToList();
         if (steps.Count == 0)
         {
@@ -57,64 +54,39 @@ public static class JiraTicketFormat
 
         for (var i = 0; i < steps.Count; i++)
         {
-            text.Append(CultureInfo.InvariantCulture, $"{i + 1}. {EscapeInline(steps[i])}\n");
+            text.Append(CultureInfo.InvariantCulture, $"{i + 1}. {JiraLiteral.Inline(steps[i], flavor)}\n");
         }
 
         if (!string.IsNullOrWhiteSpace(draft.Note))
         {
-            text.Append("\n**Additional Note:**\n");
-            AppendQuote(text, draft.Note);
+            text.Append("\n**Additional Note:** ").Append(Message(draft.Note, flavor)).Append('\n');
         }
 
-        text.Append(CultureInfo.InvariantCulture,
-            $"\n**Reported by:** {EscapeInline(CollapseWhitespace(draft.ReporterName))} (Entra object id {EscapeInline(CollapseWhitespace(draft.ReporterObjectId))})\n");
+        text.Append("\n**Reported by:** ").Append(JiraLiteral.Inline(Reporter(draft), flavor)).Append("\n\n");
         if (!string.IsNullOrWhiteSpace(draft.ConfirmedBy))
         {
-            text.Append(CultureInfo.InvariantCulture, $"\n**Confirmed by:** {EscapeInline(CollapseWhitespace(draft.ConfirmedBy))} (not the reporter)\n");
+            text.Append("**Confirmed by:** ").Append(JiraLiteral.Inline(draft.ConfirmedBy + " (not the reporter)", flavor)).Append("\n\n");
         }
 
-        text.Append("\n---\n").Append(Footer).Append('\n');
+        // On Server/DC the converter reads a line of dashes under any line as a setext heading ("h2."),
+        // so the rule goes out as wiki's own "----" with a trailing space, which that rule cannot match.
+        text.Append(flavor == JiraFlavor.Cloud ? "---\n" : "---- \n").Append(Footer).Append('\n');
         return text.ToString();
     }
 
-    /// <summary>Every line becomes "> " + escaped text, so nothing can leave the quote.</summary>
-    private static void AppendQuote(StringBuilder text, string value)
+    private static string Message(string? value, JiraFlavor flavor)
     {
-        var lines = StripControl(value).Split(LineBreaks, StringSplitOptions.None);
-        var start = 0;
-        var end = lines.Length;
-        while (start < end && string.IsNullOrWhiteSpace(lines[start])) start++;
-        while (end > start && string.IsNullOrWhiteSpace(lines[end - 1])) end--;
-        if (start == end)
-        {
-            text.Append("> (no text)\n");
-            return;
-        }
-
-        for (var i = start; i < end; i++)
-        {
-            var line = EscapeInline(lines[i].Trim());
-            text.Append(line.Length == 0 ? ">\n" : $"> {line}\n");
-        }
+        var block = JiraLiteral.Block(StripControl(value ?? string.Empty), flavor);
+        return block.Trim().Length == 0 ? "(no text)" : block;
     }
 
-    /// <summary>Backslash-escapes markup characters so text renders literally.</summary>
-    internal static string EscapeInline(string value)
+    private static string Reporter(TicketDraft draft)
     {
-        var escaped = new StringBuilder(value.Length + 8);
-        for (var i = 0; i < value.Length; i++)
-        {
-            var c = value[i];
-            if (MarkupCharacters.Contains(c, StringComparison.Ordinal)
-                || (i == 0 && LineStartCharacters.Contains(c, StringComparison.Ordinal)))
-            {
-                escaped.Append('\\');
-            }
-
-            escaped.Append(c);
-        }
-
-        return escaped.ToString();
+        var name = CollapseWhitespace(draft.ReporterName);
+        var email = CollapseWhitespace(draft.ReporterEmail);
+        var objectId = CollapseWhitespace(draft.ReporterObjectId);
+        var details = email.Length > 0 ? $"{email}, Entra object id {objectId}" : $"Entra object id {objectId}";
+        return $"{(name.Length > 0 ? name : "(unknown)")} ({details})";
     }
 
     private static string CollapseWhitespace(string? value)

@@ -37,7 +37,8 @@ public sealed partial class McpJiraTicketService(
     public async Task<TicketResult> CreateTicketAsync(TicketDraft draft, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(draft);
-        var arguments = TicketArguments.Build(draft, options.Value);
+        var reporter = await ResolveReporterAsync(draft.ReporterEmail, cancellationToken);
+        var arguments = TicketArguments.Build(draft, options.Value, reporter);
         var result = await RunAsync(
             "create_issue",
             async (client, token) =>
@@ -46,6 +47,16 @@ public sealed partial class McpJiraTicketService(
                 return await client.CallToolAsync(CreateIssueTool, arguments, cancellationToken: token);
             },
             cancellationToken);
+        if (reporter is not null && result.IsError == true)
+        {
+            // A refused create made nothing, so filing again as the bot cannot duplicate the ticket.
+            LogReporterRefused(logger, string.Join("\n", result.Content.OfType<TextContentBlock>().Select(t => t.Text)));
+            arguments = TicketArguments.Build(draft, options.Value, reporter: null);
+            result = await RunAsync(
+                "create_issue",
+                async (client, token) => await client.CallToolAsync(CreateIssueTool, arguments, cancellationToken: token),
+                cancellationToken);
+        }
 
         var backend = endpoints.Resolve();
         if (ReadResult(result, backend) is { } ticket)
@@ -210,7 +221,7 @@ public sealed partial class McpJiraTicketService(
                 httpClientFactory.CreateClient(HttpClientName),
                 loggerFactory,
                 cancellationToken,
-                [CreateIssueTool, SearchTool, .. FollowUp.FollowUpTools.All]);
+                [CreateIssueTool, SearchTool, UserProfileTool, .. FollowUp.FollowUpTools.All]);
             LogSessionStarted(logger, backend.McpEndpoint.ToString(), client.SessionId, client.NegotiatedProtocolVersion);
             try
             {

@@ -9,18 +9,22 @@ internal static partial class TicketArguments
     [GeneratedRegex("^[A-Z][A-Z0-9_]+-[0-9]+$")]
     internal static partial Regex IssueKeyPattern();
 
-    public static Dictionary<string, object?> Build(TicketDraft draft, TicketOptions options)
+    public static Dictionary<string, object?> Build(TicketDraft draft, TicketOptions options, JsonObject? reporter = null)
     {
+        var fields = draft.Fields;
         var arguments = new Dictionary<string, object?>
         {
             ["project_key"] = options.ProjectKey,
             ["summary"] = JiraTicketFormat.Summary(draft),
-            ["issue_type"] = options.IssueType,
-            ["description"] = JiraTicketFormat.Description(draft),
+            ["issue_type"] = Pick(fields?.IssueType, options.IssueType),
+            ["description"] = JiraTicketFormat.Description(draft, options.EffectiveFlavor),
         };
 
-        var components = string.Join(",", (options.Components ?? string.Empty)
-            .Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+        // A topic's components replace the default list; mcp-atlassian takes them comma-separated.
+        var componentNames = fields?.Components is { Count: > 0 } topicComponents
+            ? topicComponents
+            : (options.Components ?? string.Empty).Split(',');
+        var components = string.Join(",", componentNames.Select(c => c.Trim()).Where(c => c.Length > 0).Distinct(StringComparer.Ordinal));
         if (components.Length > 0)
         {
             arguments["components"] = components;
@@ -28,20 +32,29 @@ internal static partial class TicketArguments
 
         // mcp-atlassian wants a JSON *string* here, and an empty one is an error: omit instead.
         var additional = new JsonObject();
-        if (!string.IsNullOrWhiteSpace(options.Priority))
+        if (Pick(fields?.Priority, options.Priority) is { Length: > 0 } priority)
         {
-            additional["priority"] = new JsonObject { ["name"] = options.Priority.Trim() };
+            additional["priority"] = new JsonObject { ["name"] = priority };
         }
 
-        // The draft label is how a retry finds a ticket an earlier, unanswered attempt made.
-        var labels = options.Labels.Where(l => !string.IsNullOrWhiteSpace(l)).Select(l => l.Trim())
+        // Global labels tag every bot ticket, so a topic's labels come on top of them. The draft label is
+        // how a retry finds a ticket an earlier, unanswered attempt made; the owner labels say whose it is.
+        var labels = options.Labels.Concat(fields?.Labels ?? [])
+            .Where(l => !string.IsNullOrWhiteSpace(l)).Select(l => l.Trim())
             .Append(JiraTicketFormat.DraftLabel(draft.Id)).Concat(FollowUp.TicketOwnership.LabelsFor(draft.ReporterObjectId))
             .Distinct(StringComparer.Ordinal).ToList();
         additional["labels"] = new JsonArray([.. labels.Select(l => (JsonNode?)JsonValue.Create(l))]);
+        if (reporter is not null)
+        {
+            additional["reporter"] = reporter.DeepClone();
+        }
 
         arguments["additional_fields"] = additional.ToJsonString();
         return arguments;
     }
+
+    private static string? Pick(string? topic, string? global) =>
+        !string.IsNullOrWhiteSpace(topic) ? topic.Trim() : string.IsNullOrWhiteSpace(global) ? null : global.Trim();
 
     /// <summary>jira_search for the draft's label: at most a few, oldest first.</summary>
     public static Dictionary<string, object?> FindByDraft(string draftId, TicketOptions options) => new()

@@ -10,6 +10,8 @@ namespace TeamsItBot.Tickets;
 /// <param name="ReporterObjectId">Entra (AAD) object id of the reporter.</param>
 /// <param name="Note">Optional extra note added by the user before creating the ticket.</param>
 /// <param name="ConfirmedBy">Who confirmed it, when that was not the reporter (the description says so); null otherwise.</param>
+/// <param name="ReporterEmail">E-mail or UPN of the reporter as Teams knows it; null when unknown.</param>
+/// <param name="Fields">Issue fields of the knowledge-base topic, over the global defaults; null for none.</param>
 public sealed record TicketDraft(
     string Id,
     string OriginalProblem,
@@ -17,4 +19,6 @@ public sealed record TicketDraft(
     string ReporterName,
     string ReporterObjectId,
     string? Note = null,
-    string? ConfirmedBy = null);
+    string? ConfirmedBy = null,
+    string? ReporterEmail = null,
+    TicketFields? Fields = null);

@@ -48,6 +48,32 @@ public sealed class TicketOptions
 
     public int TimeoutSeconds { get; set; } = 20;
 
+    /// <summary>
+    /// Tickets:SetReporter: file as the employee (their Teams e-mail resolved with jira_get_user_profile);
+    /// false files every ticket as the bot account.
+    /// </summary>
+    public bool SetReporter { get; set; } = true;
+
+    /// <summary>Tickets:ReporterCacheMinutes: how long a resolved reporter is reused (misses: 5 minutes).</summary>
+    public int ReporterCacheMinutes { get; set; } = 60;
+
+    public TimeSpan ReporterCacheTime => TimeSpan.FromMinutes(ReporterCacheMinutes);
+
+    /// <summary>
+    /// JIRA_FLAVOR or Tickets:Flavor: "cloud", "server" or "auto" (default). Auto follows mcp-atlassian's own
+    /// rule on JIRA_URL's host (*.atlassian.net and the other Atlassian Cloud hosts: Cloud; anything else: Server/DC).
+    /// </summary>
+    public string? Flavor { get; set; }
+
+    /// <summary>
+    /// The converter the description is built for. The local tracker shows descriptions the way Jira Cloud
+    /// does, so it counts as Cloud.
+    /// </summary>
+    public JiraFlavor EffectiveFlavor =>
+        JiraFlavors.TryParse(Flavor, out var chosen) && chosen is { } flavor ? flavor
+        : UsesLocalTracker ? JiraFlavor.Cloud
+        : JiraFlavors.FromJiraUrl(JiraUrl);
+
     public bool UsesLocalTracker => string.IsNullOrWhiteSpace(McpAtlassianUrl);
 
     public TimeSpan Timeout => TimeSpan.FromSeconds(TimeoutSeconds);

@@ -52,6 +52,16 @@ public sealed partial class TicketOptionsValidator(IHostEnvironment? environment
             problems.Add("Tickets:IssueType must not be empty");
         }
 
+        if (!JiraFlavors.TryParse(options.Flavor, out _))
+        {
+            problems.Add($"JIRA_FLAVOR (Tickets:Flavor) must be cloud, server or auto (got '{options.Flavor}')");
+        }
+
+        if (options.ReporterCacheMinutes is < 0 or > 10_080)
+        {
+            problems.Add($"Tickets:ReporterCacheMinutes must be between 0 and 10080 (got {options.ReporterCacheMinutes})");
+        }
+
         if (options.TimeoutSeconds is < 1 or > 600)
         {
             problems.Add($"Tickets:TimeoutSeconds must be between 1 and 600 (got {options.TimeoutSeconds})");

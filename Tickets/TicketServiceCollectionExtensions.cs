@@ -54,6 +54,19 @@ public static class TicketServiceCollectionExtensions
         options.Priority = Value(section, nameof(TicketOptions.Priority));
         options.Components = Value(section, nameof(TicketOptions.Components));
         options.Labels = List(section.GetSection(nameof(TicketOptions.Labels)));
+        options.Flavor = Value(configuration, "JIRA_FLAVOR") ?? Value(section, nameof(TicketOptions.Flavor));
+        if (Value(section, nameof(TicketOptions.SetReporter)) is { } setReporter)
+        {
+            // Anything but true/false is refused rather than guessed.
+            options.SetReporter = bool.TryParse(setReporter, out var parsed) ? parsed
+                : throw new OptionsValidationException(TicketOptions.SectionName, typeof(TicketOptions),
+                    [$"Tickets:SetReporter must be true or false (got '{setReporter}')"]);
+        }
+
+        if (Value(section, nameof(TicketOptions.ReporterCacheMinutes)) is { } minutes)
+        {
+            options.ReporterCacheMinutes = int.TryParse(minutes, System.Globalization.CultureInfo.InvariantCulture, out var parsedMinutes) ? parsedMinutes : -1;
+        }
         if (Value(section, nameof(TicketOptions.TimeoutSeconds)) is { } seconds)
         {
             // An unreadable number becomes 0 so the validator names it instead of a binder exception.

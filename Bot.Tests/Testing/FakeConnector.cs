@@ -27,6 +27,8 @@ public sealed class FakeConnector : IAsyncDisposable
     private readonly CancellationTokenSource _stopping = new();
     private readonly List<FakeConnectorRequest> _requests = [];
     private readonly Lock _gate = new();
+    private readonly ConcurrentDictionary<string, string> _members = new(StringComparer.Ordinal);
+    private readonly ConcurrentQueue<string> _memberLookups = new();
     private int _nextId;
 
     private FakeConnector(WebApplication app, string pathBase)
@@ -65,6 +67,16 @@ public sealed class FakeConnector : IAsyncDisposable
         connector.ServiceUrl = $"{address.TrimEnd('/')}{connector._pathBase}/";
         return connector;
     }
+
+    /// <summary>
+    /// What GET v3/conversations/{id}/members/{userId} answers for <paramref name="userId"/> (Teams' member shape:
+    /// id, name, aadObjectId, email, userPrincipalName...); unknown members get 404. Lookups are kept apart from
+    /// <see cref="Requests"/> (see <see cref="MemberLookups"/>).
+    /// </summary>
+    public void AddMember(string userId, object member) => _members[userId] = JsonSerializer.Serialize(member);
+
+    /// <summary>The user ids looked up with GET .../members/{userId}, in order.</summary>
+    public IReadOnlyList<string> MemberLookups => [.. _memberLookups];
 
     /// <summary>The next request gets this answer instead of a success (queued in order).</summary>
     public void Enqueue(FakeConnectorResponse response) => _scripted.Enqueue(response);
@@ -137,6 +149,16 @@ public sealed class FakeConnector : IAsyncDisposable
     private async Task HandleAsync(HttpContext context)
     {
         var rawTarget = context.Features.GetRequiredFeature<IHttpRequestFeature>().RawTarget;
+        if (MemberLookup(context.Request.Method, rawTarget) is { } userId)
+        {
+            _memberLookups.Enqueue(userId);
+            var found = _members.TryGetValue(userId, out var member);
+            context.Response.StatusCode = found ? 200 : 404;
+            context.Response.ContentType = "application/json";
+            await context.Response.WriteAsync(found ? member! : """{"error":{"code":"MemberNotFoundInConversation"}}""", context.RequestAborted);
+            return;
+        }
+
         using var reader = new StreamReader(context.Request.Body);
         var body = await reader.ReadToEndAsync(context.RequestAborted);
         var (operation, conversationId, activityId) = Route(context.Request.Method, rawTarget);
@@ -232,6 +254,15 @@ public sealed class FakeConnector : IAsyncDisposable
     }
 
     private sealed record Rule(Func<FakeConnectorOperation, Activity, bool> When, FakeConnectorResponse Response, int Times);
+
+
+    private string? MemberLookup(string method, string rawTarget)
+    {
+        var path = rawTarget.Split('?', 2)[0];
+        if (method != "GET" || !path.StartsWith(_pathBase + "/", StringComparison.Ordinal)) return null;
+        var segments = path[(_pathBase.Length + 1)..].Split('/');
+        return segments is ["v3", "conversations", { Length: > 0 }, "members", { Length: > 0 } user] ? Uri.UnescapeDataString(user) : null;
+    }
 
     private (FakeConnectorOperation Operation, string? ConversationId, string? ActivityId) Route(string method, string rawTarget)
     {

@@ -29,6 +29,15 @@ public sealed partial class McpAtlassianDouble
         },
         new()
         {
+            Name = "jira_get_user_profile",
+            Description = "Retrieve profile information for a specific Jira user.",
+            InputSchema = JsonSerializer.Deserialize<JsonElement>("""
+                {"type":"object","properties":{"user_identifier":{"type":"string","description":"Identifier for the user (e.g., email address 'user@example.com', username 'johndoe', account ID 'accountid:...', or key for Server/DC)."}},
+                 "required":["user_identifier"]}
+                """),
+        },
+        new()
+        {
             Name = "jira_search",
             Description = "Search Jira issues using JQL (Jira Query Language).",
             InputSchema = JsonSerializer.Deserialize<JsonElement>("""
@@ -58,6 +67,7 @@ public sealed partial class McpAtlassianDouble
             "jira_add_comment" => AddComment(arguments),
             "jira_get_transitions" => GetTransitions(arguments),
             "jira_transition_issue" => TransitionIssue(arguments),
+            "jira_get_user_profile" => UserProfile(arguments),
             _ => Error($"Unknown tool: {request.Name}"),
         };
     }
@@ -97,6 +107,13 @@ public sealed partial class McpAtlassianDouble
             }
         }
 
+        // mcp-atlassian forwards a {"accountId"}/{"name"} reporter as it is; Jira refuses it where the create
+        // screen lacks the field (the project does not allow setting the reporter).
+        if (additional["reporter"] is not null && RefuseReporter)
+        {
+            return Error("Error calling tool 'create_issue': Field 'reporter' cannot be set. It is not on the appropriate screen, or unknown.");
+        }
+
         var number = Interlocked.Increment(ref _nextIssue);
         var id = (10000 + number).ToString(CultureInfo.InvariantCulture);
         var key = $"{ProjectKey}-{number}";
@@ -111,6 +128,9 @@ public sealed partial class McpAtlassianDouble
             ["issue_type"] = new JsonObject { ["name"] = Arg("issue_type") },
             ["priority"] = additional["priority"]?.DeepClone() ?? new JsonObject { ["name"] = "Medium" },
             ["labels"] = additional["labels"]?.DeepClone() ?? new JsonArray(),
+            ["reporter"] = additional["reporter"] is JsonObject reporter
+                ? Users.Values.FirstOrDefault(u => u["account_id"]?.GetValue<string>() == reporter["accountId"]?.GetValue<string>())?.DeepClone() ?? BotUser()
+                : BotUser(),
             ["components"] = new JsonArray([.. (Arg("components") ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
                 .Select(c => (JsonNode?)new JsonObject { ["name"] = c })]),
         };
@@ -127,6 +147,25 @@ public sealed partial class McpAtlassianDouble
 
         return Success(new JsonObject { ["message"] = "Issue created successfully", ["issue"] = issue.DeepClone() });
     }
+
+    /// <summary>jira_get_user_profile at 0.23.1: a miss is success:false in a normal result, not isError.</summary>
+    private CallToolResult UserProfile(IDictionary<string, JsonElement> arguments)
+    {
+        var identifier = arguments.TryGetValue("user_identifier", out var value) && value.ValueKind == JsonValueKind.String ? value.GetString()! : string.Empty;
+        if (string.IsNullOrEmpty(identifier))
+        {
+            return Error("Error calling tool 'get_user_profile': 1 validation error for call[get_user_profile]\nuser_identifier\n  Field required");
+        }
+
+        return Users.TryGetValue(identifier, out var user)
+            ? Success(new JsonObject { ["success"] = true, ["user"] = user.DeepClone() })
+            : Success(new JsonObject { ["success"] = false, ["error"] = $"User '{identifier}' not found.", ["user_identifier"] = identifier });
+    }
+
+    private static JsonObject BotUser() => new()
+    {
+        ["account_id"] = "557058:bot", ["display_name"] = "IT Bot", ["name"] = "IT Bot", ["email"] = null, ["avatar_url"] = null,
+    };
 
     private static CallToolResult Success(JsonObject body)
     {

@@ -116,6 +116,22 @@ public sealed partial class McpAtlassianDouble : IAsyncDisposable
 
     public int IssueCount => _issues.Count;
 
+    /// <summary>Jira users by e-mail, in mcp-atlassian's user-object shape (see <see cref="AddUser"/>).</summary>
+    private ConcurrentDictionary<string, JsonObject> Users { get; } = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>True: a create carrying a reporter is refused as Jira does when the field is not on the create screen.</summary>
+    public bool RefuseReporter { get; set; }
+
+    /// <summary>A Jira user jira_get_user_profile finds by e-mail.</summary>
+    public void AddUser(string email, string accountId, string displayName) => Users[email] = new JsonObject
+    {
+        ["account_id"] = accountId, ["display_name"] = displayName, ["name"] = displayName, ["email"] = email,
+        ["avatar_url"] = $"https://avatar.example/{accountId}/48x48",
+    };
+
+    /// <summary>The issue as the double stored it (reporter included), or null.</summary>
+    public JsonObject? Issue(string key) => _issues.TryGetValue(key, out var issue) ? (JsonObject)issue.DeepClone() : null;
+
     /// <summary>Calls of one tool (jira_create_issue, jira_search).</summary>
     public int ToolCallCount(string tool) => ToolCalls.Count(c => c.ToolName == tool);
 

@@ -33,8 +33,8 @@ public sealed class McpJiraTicketServiceTests
         Assert.Equal("ITSUPPORT", call.Arguments["project_key"].GetString());
         Assert.Equal("IT Support: Teams is not working", call.Arguments["summary"].GetString());
         Assert.Equal("Task", call.Arguments["issue_type"].GetString());
-        Assert.Equal(JiraTicketFormat.Description(draft), call.Arguments["description"].GetString());
-        Assert.StartsWith("**Issue Reported:**\n> Teams is not working\n", call.Arguments["description"].GetString(), StringComparison.Ordinal);
+        Assert.Equal(JiraTicketFormat.Description(draft, JiraFlavor.Cloud), call.Arguments["description"].GetString());
+        Assert.StartsWith("**Issue Reported:** Teams is not working\n", call.Arguments["description"].GetString(), StringComparison.Ordinal);
         Assert.Equal("Teams,Email", call.Arguments["components"].GetString());
         Assert.Equal($$"""{"priority":{"name":"High"},"labels":["it-bot","teams","itbot-draft-{{draft.Id}}","itbot-tracked","{{TicketOwnership.UserLabel(draft.ReporterObjectId)}}"]}""", call.Arguments["additional_fields"].GetString());
     }

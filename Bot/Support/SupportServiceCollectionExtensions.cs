@@ -20,6 +20,8 @@ public static class SupportServiceCollectionExtensions
         // The outbox (registered by AddTickets) delivers its background notices through this.
         services.TryAddSingleton<ITicketNotifier, SupportTicketNotifier>();
         services.TryAddSingleton<TurnSends>();
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<ReporterDirectory>();
         services.TryAddSingleton<TicketConfirmation>();
         services.TryAddSingleton<SupportOutcomeReporter>();
         services.TryAddSingleton<FollowUp.FollowUpConversation>();

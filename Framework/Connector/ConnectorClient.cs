@@ -22,6 +22,37 @@ public sealed class ConnectorClient(HttpClient httpClient, string serviceUrl, IB
     public Task<ResourceResponse> UpdateActivityAsync(string conversationId, string activityId, Activity activity, CancellationToken cancellationToken = default) =>
         SendAsync(HttpMethod.Put, $"v3/conversations/{Escape(conversationId)}/activities/{Escape(activityId)}", activity, cancellationToken);
 
+    public async Task<ChannelAccount?> GetConversationMemberAsync(string conversationId, string userId, CancellationToken cancellationToken = default)
+    {
+        var path = $"v3/conversations/{Escape(conversationId)}/members/{Escape(userId)}";
+        using var request = new HttpRequestMessage(HttpMethod.Get, $"{_baseUrl}/{path}");
+        var token = await tokenProvider.GetAccessTokenAsync(cancellationToken);
+        if (!string.IsNullOrEmpty(token))
+        {
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        }
+
+        using var response = await httpClient.SendAsync(request, cancellationToken);
+        if (response.StatusCode == System.Net.HttpStatusCode.NotFound)
+        {
+            return null;
+        }
+
+        if (!response.IsSuccessStatusCode)
+        {
+            throw new ConnectorException((int)response.StatusCode, $"The connector answered {(int)response.StatusCode} to GET {path}.");
+        }
+
+        try
+        {
+            return System.Text.Json.JsonSerializer.Deserialize<ChannelAccount>(await response.Content.ReadAsStringAsync(cancellationToken), BotJson.Options);
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            return null;
+        }
+    }
+
     private static string Escape(string id) => Uri.EscapeDataString(id);
 
     /// <summary>Retry-After as a delay (seconds or an HTTP date), or null when absent.</summary>

@@ -10,6 +10,12 @@ public interface IConnectorClient
     Task<ResourceResponse> SendToConversationAsync(string conversationId, Activity activity, CancellationToken cancellationToken = default);
 
     Task<ResourceResponse> UpdateActivityAsync(string conversationId, string activityId, Activity activity, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// GET v3/conversations/{id}/members/{userId}: the member as Teams knows them (Teams adds email,
+    /// userPrincipalName, givenName... as extra properties); null when the connector answers 404.
+    /// </summary>
+    Task<ChannelAccount?> GetConversationMemberAsync(string conversationId, string userId, CancellationToken cancellationToken = default);
 }
 
 public interface IConnectorClientFactory

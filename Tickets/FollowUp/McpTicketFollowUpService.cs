@@ -59,14 +59,14 @@ public sealed partial class McpTicketFollowUpService(
     public async Task<TicketComment?> AddCommentAsync(string issueKey, string ownerObjectId, string authorName, string text, CancellationToken cancellationToken)
     {
         if (await GetMineAsync(issueKey, ownerObjectId, cancellationToken) is null) return null;
-        return await CommentAsync(issueKey, JiraCommentFormat.Comment(authorName, Limit(text)), cancellationToken);
+        return await CommentAsync(issueKey, JiraCommentFormat.Comment(authorName, Limit(text), flavor: ticketOptions.Value.EffectiveFlavor), cancellationToken);
     }
 
     public Task<TransitionResult?> ResolveAsync(string issueKey, string ownerObjectId, string authorName, string comment, CancellationToken cancellationToken) =>
-        MoveAsync(issueKey, ownerObjectId, JiraCommentFormat.Comment(authorName, Limit(comment), "asked to close the ticket"), toDone: true, cancellationToken);
+        MoveAsync(issueKey, ownerObjectId, JiraCommentFormat.Comment(authorName, Limit(comment), "asked to close the ticket", ticketOptions.Value.EffectiveFlavor), toDone: true, cancellationToken);
 
     public Task<TransitionResult?> ReopenAsync(string issueKey, string ownerObjectId, string authorName, string comment, CancellationToken cancellationToken) =>
-        MoveAsync(issueKey, ownerObjectId, JiraCommentFormat.Comment(authorName, Limit(comment), "asked to reopen the ticket"), toDone: false, cancellationToken);
+        MoveAsync(issueKey, ownerObjectId, JiraCommentFormat.Comment(authorName, Limit(comment), "asked to reopen the ticket", ticketOptions.Value.EffectiveFlavor), toDone: false, cancellationToken);
 
     public async Task<IReadOnlyList<TrackedTicket>> FindUpdatedSinceAsync(DateTimeOffset since, int max, CancellationToken cancellationToken)
     {

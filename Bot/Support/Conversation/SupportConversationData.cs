@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using TeamsItBot.Tickets;
 
 namespace TeamsItBot.Support.Conversation;
 
@@ -69,6 +70,10 @@ public sealed class TicketDraftRecord
     }
 
     public string? TopicTitle { get; init; }
+
+    /// <summary>The guide's issue fields (type, priority, components, labels), over the Tickets defaults.</summary>
+    public TicketFields? Fields { get; init; }
+
     public string? ReporterName { get; init; }
     public string? ReporterObjectId { get; init; }
 
@@ -77,6 +82,9 @@ public sealed class TicketDraftRecord
 
     /// <summary>Offered in a group chat or channel, where only the reporter may answer it.</summary>
     public bool InGroup { get; init; }
+
+    /// <summary>E-mail or UPN from the connector's member lookup; null when Teams did not say.</summary>
+    public string? ReporterEmail { get; init; }
     public DraftStatus Status { get; set; }
     public string? CardActivityId { get; set; }
     public string? TicketKey { get; set; }

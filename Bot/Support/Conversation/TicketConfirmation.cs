@@ -247,7 +247,8 @@ public sealed partial class TicketConfirmation(TicketOutbox outbox, TurnSends se
         : $"{(string.IsNullOrWhiteSpace(account.Name) ? "(no name)" : account.Name.Trim())} ({account.AadObjectId ?? account.Id ?? "unknown id"})";
 
     private static TicketDraft ToTicketDraft(TicketDraftRecord draft, string? confirmedBy) =>
-        new(draft.DraftId, draft.Problem, draft.StepsShown, draft.ReporterName ?? "(unknown)", draft.ReporterObjectId ?? "(unknown)", ConfirmedBy: confirmedBy);
+        new(draft.DraftId, draft.Problem, draft.StepsShown, draft.ReporterName ?? "(unknown)", draft.ReporterObjectId ?? "(unknown)",
+            ConfirmedBy: confirmedBy, ReporterEmail: draft.ReporterEmail, Fields: draft.Fields);
 
     /// <summary>Replaces the card for everyone (so no client can click it again), beside the turn.</summary>
     private void ReplaceCard(ITurnContext context, TicketDraftRecord draft, AdaptiveCard card, CancellationToken cancellationToken)

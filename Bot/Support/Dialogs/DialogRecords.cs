@@ -1,7 +1,9 @@
+using TeamsItBot.Tickets;
+
 namespace TeamsItBot.Support.Dialogs;
 
 /// <summary>Ends a child dialog with "the user moved on to another problem".</summary>
 public sealed record RestartWith(string Text);
 
-/// <summary>What the ticket dialog starts from.</summary>
-public sealed record TicketRequest(string? Problem, IReadOnlyList<string> StepsShown, string? TopicTitle);
+/// <summary>What the ticket dialog starts from; <paramref name="Fields"/> are the guide's issue fields, if any.</summary>
+public sealed record TicketRequest(string? Problem, IReadOnlyList<string> StepsShown, string? TopicTitle, TicketFields? Fields = null);

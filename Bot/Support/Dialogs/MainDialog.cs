@@ -124,7 +124,7 @@ public sealed class MainDialog : ComponentDialog
     private TicketRequest LastTicketRequest(SupportConversationData data)
     {
         var topic = data.LastProblem is null ? null : _knowledgeBase.FindTopic(data.LastTopicId);
-        return new TicketRequest(data.LastProblem, topic?.Steps ?? [], topic == _knowledgeBase.General ? null : topic?.Title);
+        return new TicketRequest(data.LastProblem, topic?.Steps ?? [], topic == _knowledgeBase.General ? null : topic?.Title, topic?.Ticket);
     }
 
     private async Task<DialogTurnResult> FinishAsync(WaterfallStepContext step, CancellationToken cancellationToken)

@@ -19,12 +19,14 @@ public sealed class TicketRequestDialog : ComponentDialog
 
     private readonly SupportStateAccessors _state;
     private readonly TicketConfirmation _confirmation;
+    private readonly ReporterDirectory _directory;
 
-    public TicketRequestDialog(SupportStateAccessors state, TicketConfirmation confirmation)
+    public TicketRequestDialog(SupportStateAccessors state, TicketConfirmation confirmation, ReporterDirectory directory)
         : base(nameof(TicketRequestDialog))
     {
         _state = state;
         _confirmation = confirmation;
+        _directory = directory;
         AddDialog(new TextPrompt(DescribePrompt, ValidateDescriptionAsync));
         AddDialog(new TextPrompt(AnswerPrompt, ValidateAnswerAsync));
         AddDialog(new WaterfallDialog(nameof(TicketRequestDialog) + ".steps", [EnsureDescriptionAsync, ShowCardAsync, HandleAnswerAsync]));
@@ -59,10 +61,12 @@ public sealed class TicketRequestDialog : ComponentDialog
             Problem = problem,
             StepsShown = [.. request.StepsShown],
             TopicTitle = request.TopicTitle,
+            Fields = request.Fields,
             ReporterName = from?.Name,
             ReporterObjectId = from?.AadObjectId,
             ReporterId = from?.Id,
             InGroup = step.Context.Activity.IsGroupConversation(),
+            ReporterEmail = await _directory.FindEmailAsync(step.Context, cancellationToken),
         };
         data.AddDraft(draft);
         data.PendingDraftId = draft.DraftId;

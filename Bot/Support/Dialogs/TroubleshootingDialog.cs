@@ -76,8 +76,8 @@ public sealed class TroubleshootingDialog : ComponentDialog
             default:
                 var problem = step.Values.GetValue<string>(ProblemKey);
                 var steps = step.Values.GetValue<List<string>>(StepsKey) ?? [];
-                var topic = currentTopic is null ? null : _knowledgeBase.FindTopic(currentTopic)?.Title;
-                return await step.BeginDialogAsync(nameof(TicketRequestDialog), new TicketRequest(problem, steps, topic), cancellationToken);
+                var topic = currentTopic is null ? null : _knowledgeBase.FindTopic(currentTopic);
+                return await step.BeginDialogAsync(nameof(TicketRequestDialog), new TicketRequest(problem, steps, topic?.Title, topic?.Ticket), cancellationToken);
         }
     }
 

@@ -23,4 +23,17 @@ internal sealed class TopicDocument
     public List<string?>? Phrases { get; set; }
 
     public List<string?>? Steps { get; set; }
+
+    public TicketFieldsDocument? Ticket { get; set; }
+}
+
+internal sealed class TicketFieldsDocument
+{
+    public string? IssueType { get; set; }
+
+    public string? Priority { get; set; }
+
+    public List<string?>? Components { get; set; }
+
+    public List<string?>? Labels { get; set; }
 }

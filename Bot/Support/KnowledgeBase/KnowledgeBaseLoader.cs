@@ -1,4 +1,5 @@
 using System.Text.Json;
+using TeamsItBot.Tickets;
 
 namespace TeamsItBot.Support.KnowledgeBase;
 
@@ -11,7 +12,9 @@ namespace TeamsItBot.Support.KnowledgeBase;
 ///   "topics": [ { "id": "teams", "title": "...", "summary": "optional one-line intro",
 ///                 "keywords": ["teams"],                 // strong, specific words (product names)
 ///                 "phrases": ["chat", "teams not loading"], // weaker words and multi-word phrases
-///                 "steps": ["...", "..."] } ] }         // shown in order
+///                 "steps": ["...", "..."],                // shown in order
+///                 "ticket": { "issueType": "Bug", "priority": "High",   // optional, over the Tickets defaults
+///                             "components": ["Email"], "labels": ["outlook"] } } ] }
 /// </code>
 /// Every problem found is reported at once, naming the file, the topic and what is wrong.
 /// </summary>
@@ -169,9 +172,56 @@ public static class KnowledgeBaseLoader
             }
         }
 
+        var ticket = raw.Ticket is null ? null : ToTicketFields(raw.Ticket, label, problems);
         return problems.Count > before || id is null
             ? null
-            : new Topic(id, raw.Title!.Trim(), string.IsNullOrWhiteSpace(raw.Summary) ? null : raw.Summary.Trim(), keywords, phrases, steps);
+            : new Topic(id, raw.Title!.Trim(), string.IsNullOrWhiteSpace(raw.Summary) ? null : raw.Summary.Trim(), keywords, phrases, steps, ticket);
+    }
+
+    /// <summary>
+    /// A topic's issue fields. Jira checks names against the project, so only what can never work is refused
+    /// here: empty values, a component with a comma (mcp-atlassian splits the list on commas) and labels with
+    /// spaces (Jira labels are single words).
+    /// </summary>
+    private static TicketFields ToTicketFields(TicketFieldsDocument raw, string label, List<string> problems)
+    {
+        var issueType = Single(raw.IssueType, label, "issueType", problems);
+        var priority = Single(raw.Priority, label, "priority", problems);
+        var components = raw.Components is null ? null : Clean(raw.Components, label, "ticket.components", problems);
+        foreach (var component in components ?? [])
+        {
+            if (component.Contains(',', StringComparison.Ordinal))
+            {
+                problems.Add($"{label} ticket component '{component}' contains a comma (components are sent comma-separated)");
+            }
+        }
+
+        var labels = raw.Labels is null ? null : Clean(raw.Labels, label, "ticket.labels", problems);
+        foreach (var jiraLabel in labels ?? [])
+        {
+            if (jiraLabel.Any(char.IsWhiteSpace))
+            {
+                problems.Add($"{label} ticket label '{jiraLabel}' contains a space (Jira labels are single words)");
+            }
+        }
+
+        return new TicketFields(issueType, priority, components, labels);
+    }
+
+    private static string? Single(string? value, string label, string property, List<string> problems)
+    {
+        if (value is null)
+        {
+            return null;
+        }
+
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            problems.Add($"{label} \"ticket.{property}\" is empty (leave it out to use the default)");
+            return null;
+        }
+
+        return value.Trim();
     }
 
     private static List<string> Clean(List<string?>? values, string label, string property, List<string> problems)

@@ -1,9 +1,12 @@
+using TeamsItBot.Tickets;
+
 namespace TeamsItBot.Support.KnowledgeBase;
 
 /// <summary>
 /// One troubleshooting guide. <see cref="Keywords"/> are strong, specific signals (product names);
 /// <see cref="Phrases"/> are weaker supporting words and multi-word phrases. <see cref="Steps"/> are
-/// shown to the employee in order.
+/// shown to the employee in order. <see cref="Ticket"/> holds the issue fields this topic's tickets get
+/// over the global Tickets defaults (null: the defaults).
 /// </summary>
 public sealed record Topic(
     string Id,
@@ -11,4 +14,5 @@ public sealed record Topic(
     string? Summary,
     IReadOnlyList<string> Keywords,
     IReadOnlyList<string> Phrases,
-    IReadOnlyList<string> Steps);
+    IReadOnlyList<string> Steps,
+    TicketFields? Ticket = null);
