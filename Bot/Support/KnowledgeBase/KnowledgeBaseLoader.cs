@@ -11,13 +11,14 @@ namespace TeamsItBot.Support.KnowledgeBase;
 ///   "topics": [ { "id": "teams", "title": "...", "summary": "optional one-line intro",
 ///                 "keywords": ["teams"],                 // strong, specific words (product names)
 ///                 "phrases": ["chat", "teams not loading"], // weaker words and multi-word phrases
+///                 "examples": ["my chats wont load"],   // optional: sentences as employees type them
 ///                 "steps": ["...", "..."] } ] }         // shown in order
 /// </code>
 /// Every problem found is reported at once, naming the file, the topic and what is wrong.
 /// </summary>
 public static class KnowledgeBaseLoader
 {
-    private static readonly JsonSerializerOptions JsonOptions = new()
+    internal static readonly JsonSerializerOptions JsonOptions = new()
     {
         PropertyNameCaseInsensitive = true,
         ReadCommentHandling = JsonCommentHandling.Skip,
@@ -154,6 +155,7 @@ public static class KnowledgeBaseLoader
             problems.Add($"{label} has no \"steps\"");
         }
 
+        var examples = Clean(raw.Examples, label, "examples", problems);
         var keywords = Clean(raw.Keywords, label, "keywords", problems);
         var phrases = Clean(raw.Phrases, label, "phrases", problems);
         if (requireMatchTerms && keywords.Count + phrases.Count == 0)
@@ -171,10 +173,10 @@ public static class KnowledgeBaseLoader
 
         return problems.Count > before || id is null
             ? null
-            : new Topic(id, raw.Title!.Trim(), string.IsNullOrWhiteSpace(raw.Summary) ? null : raw.Summary.Trim(), keywords, phrases, steps);
+            : new Topic(id, raw.Title!.Trim(), string.IsNullOrWhiteSpace(raw.Summary) ? null : raw.Summary.Trim(), keywords, phrases, steps) { Examples = examples };
     }
 
-    private static List<string> Clean(List<string?>? values, string label, string property, List<string> problems)
+    internal static List<string> Clean(List<string?>? values, string label, string property, List<string> problems)
     {
         var result = new List<string>();
         if (values is null)
@@ -197,10 +199,10 @@ public static class KnowledgeBaseLoader
         return result;
     }
 
-    private static KnowledgeBaseException Invalid(string source, IEnumerable<string> problems) =>
+    internal static KnowledgeBaseException Invalid(string source, IEnumerable<string> problems) =>
         new($"Knowledge base file '{source}' is invalid: {string.Join("; ", problems)}.");
 
-    private static string FirstLine(string message)
+    internal static string FirstLine(string message)
     {
         var end = message.IndexOfAny(['\r', '\n']);
         return end < 0 ? message : message[..end];

@@ -11,4 +11,11 @@ public sealed record Topic(
     string? Summary,
     IReadOnlyList<string> Keywords,
     IReadOnlyList<string> Phrases,
-    IReadOnlyList<string> Steps);
+    IReadOnlyList<string> Steps)
+{
+    /// <summary>Sentences an admin wrote as employees would; their words support the topic.</summary>
+    public IReadOnlyList<string> Examples { get; init; } = [];
+
+    /// <summary>The language the title, summary and steps are in (English when a translation is missing).</summary>
+    public string Language { get; init; } = "en";
+}
