@@ -8,6 +8,7 @@ using TeamsItBot.Framework.State;
 using TeamsItBot.Support.Cards;
 using TeamsItBot.Support.Conversation;
 using TeamsItBot.Support.Dialogs;
+using TeamsItBot.Support.Understanding;
 
 namespace TeamsItBot.Support;
 
@@ -28,6 +29,7 @@ public sealed partial class ItSupportBot(
     {
         // Two clicks of one card (Execute plus its Submit fallback) arrive together: run them in turn.
         using var _ = await conversationLocks.AcquireAsync(turnContext.Activity.Conversation?.Id ?? string.Empty, cancellationToken);
+        turnContext = new LocalizingTurnContext(turnContext);
         await base.OnTurnAsync(turnContext, cancellationToken);
         try
         {
@@ -58,6 +60,7 @@ public sealed partial class ItSupportBot(
             activity.Text = activity.RemoveRecipientMention();
         }
 
+        await DecideLanguageAsync(turnContext, activity.Text, cancellationToken);
         if (CardAction.TryRead(value) is { } action)
         {
             await HandleCardActionAsync(turnContext, action, cardActivityId: activity.ReplyToId, cancellationToken);
@@ -83,6 +86,7 @@ public sealed partial class ItSupportBot(
 
     protected override async Task<AdaptiveCardInvokeResponse> OnAdaptiveCardInvokeAsync(ITurnContext turnContext, AdaptiveCardInvokeValue invokeValue, CancellationToken cancellationToken)
     {
+        await DecideLanguageAsync(turnContext, null, cancellationToken);
         var action = CardAction.FromInvoke(invokeValue);
         if (action is null)
         {
@@ -92,7 +96,7 @@ public sealed partial class ItSupportBot(
         var card = await HandleCardActionAsync(turnContext, action, turnContext.Activity.ReplyToId, cancellationToken);
         return card is null
             ? AdaptiveCardInvokeResponse.Message(SupportReplies.DraftNotFound)
-            : AdaptiveCardInvokeResponse.Card(card);
+            : AdaptiveCardInvokeResponse.Card(LocalizingTurnContext.Localize(card, turnContext.TurnState[LocalizingTurnContext.LanguageKey] as string));
     }
 
     protected override Task OnMembersAddedAsync(IList<ChannelAccount> membersAdded, ITurnContext turnContext, CancellationToken cancellationToken) =>
@@ -104,6 +108,14 @@ public sealed partial class ItSupportBot(
         turnContext.Activity.Action is "add" or "add-upgrade"
             ? WelcomeOnceAsync(turnContext, cancellationToken)
             : Task.CompletedTask;
+
+    /// <summary>The turn's language: clear text first, then the conversation's, then the Teams locale.</summary>
+    private async Task DecideLanguageAsync(ITurnContext turnContext, string? text, CancellationToken cancellationToken)
+    {
+        var data = await state.GetDataAsync(turnContext, cancellationToken);
+        data.Language = LanguageDetector.Decide(text, data.Language, turnContext.Activity.Locale);
+        turnContext.TurnState[LocalizingTurnContext.LanguageKey] = data.Language;
+    }
 
     private async Task WelcomeOnceAsync(ITurnContext turnContext, CancellationToken cancellationToken)
     {

@@ -6,6 +6,7 @@ using TeamsItBot.Framework.State;
 using TeamsItBot.Support.Conversation;
 using TeamsItBot.Support.Dialogs;
 using TeamsItBot.Support.KnowledgeBase;
+using TeamsItBot.Support.Understanding;
 using TeamsItBot.Tickets.Outbox;
 
 namespace TeamsItBot.Support;
@@ -17,6 +18,7 @@ public static class SupportServiceCollectionExtensions
     public static IServiceCollection AddItSupport(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddKnowledgeBase(configuration);
+        services.AddUnderstanding();
         services.TryAddSingleton<IStorage, MemoryStorage>();
         services.TryAddSingleton<ConversationState>();
         services.TryAddSingleton<KeyedLock>();

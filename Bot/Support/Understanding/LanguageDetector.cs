@@ -19,7 +19,7 @@ public static class LanguageDetector
     {
         ["en"] = ["the", "is", "my", "not", "it", "i", "and", "to", "of", "with", "when", "can", "cant", "wont", "doesnt", "dont", "isnt", "keeps", "im", "on", "in", "a", "an", "this", "please", "help", "working", "work", "get", "need", "have", "how", "what", "why", "yes", "no", "thanks", "still", "broken", "anymore", "since", "me", "at", "from", "for"],
         ["de"] = ["der", "die", "das", "ist", "nicht", "ich", "mein", "meine", "meinen", "meinem", "und", "mit", "kein", "keine", "keinen", "geht", "funktioniert", "wird", "werden", "bei", "beim", "auf", "im", "sich", "mehr", "bitte", "danke", "hallo", "ja", "nein", "habe", "hat", "kann", "brauche", "ein", "eine", "einen", "noch", "immer", "ständig", "wenn", "von", "zu", "hause", "es", "läuft", "startet", "lädt", "mehr", "hilfe", "guten", "morgen", "tag", "vielen", "wie", "was", "warum"],
-        ["fr"] = ["le", "la", "les", "est", "ne", "pas", "je", "mon", "ma", "mes", "et", "avec", "plus", "une", "un", "des", "du", "sur", "dans", "pour", "quand", "qui", "que", "marche", "fonctionne", "bonjour", "merci", "oui", "non", "svp", "ai", "arrive", "besoin", "toujours", "encore", "chez", "moi", "se", "impossible", "aide", "ticket", "j", "n", "l", "d", "m", "c", "qu", "très", "rien", "aucun", "aucune"],
+        ["fr"] = ["le", "la", "les", "est", "ne", "pas", "je", "mon", "ma", "mes", "et", "avec", "plus", "une", "un", "des", "du", "sur", "dans", "pour", "quand", "qui", "que", "marche", "fonctionne", "bonjour", "merci", "oui", "non", "svp", "ai", "arrive", "besoin", "toujours", "encore", "chez", "moi", "se", "impossible", "aide", "j", "n", "l", "d", "m", "c", "qu", "très", "rien", "aucun", "aucune"],
         ["es"] = ["el", "la", "los", "las", "es", "no", "mi", "mis", "y", "con", "una", "un", "del", "al", "en", "para", "por", "que", "cuando", "funciona", "hola", "gracias", "sí", "si", "puedo", "necesito", "me", "se", "está", "están", "muy", "va", "ya", "más", "todavía", "sigue", "ayuda", "por", "favor", "buenos", "días", "tengo", "hay", "nada", "ningún", "ninguna"],
     };
 
@@ -86,8 +86,15 @@ public static class LanguageDetector
     }
 
     /// <summary>Clear text first, then the language the conversation was in, then the locale, then English.</summary>
-    public static string Decide(string? text, string? conversationLanguage, string? locale) =>
-        FromText(text) ?? (Supported.Contains(conversationLanguage ?? string.Empty) ? conversationLanguage! : null) ?? FromLocale(locale) ?? English;
+    public static string Decide(string? text, string? conversationLanguage, string? locale)
+    {
+        var known = Supported.Contains(conversationLanguage ?? string.Empty) ? conversationLanguage : null;
+
+        // One or two words ("ok", "create ticket") say too little to switch an ongoing conversation.
+        var words = text?.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length ?? 0;
+        var fromText = words >= 3 || known is null ? FromText(text) : null;
+        return fromText ?? known ?? FromLocale(locale) ?? English;
+    }
 
     private static readonly char[] Separators = [' ', ',', '.', '!', '?', ';', ':', '\'', '\u2019', '"', '(', ')', '-', '/', '\t', '\n', '\r', '¿', '¡'];
 }

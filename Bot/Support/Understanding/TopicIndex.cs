@@ -11,7 +11,7 @@ namespace TeamsItBot.Support.Understanding;
 public sealed class TopicIndex
 {
     /// <summary>Runner-up at or above this share of the best score: both guides fit, ask which one.</summary>
-    public const double CloseShare = 0.8;
+    public const double CloseShare = 0.95;
 
     private readonly Dictionary<string, TopicMatcher> _matchers = new(StringComparer.OrdinalIgnoreCase);
 
