@@ -16,13 +16,18 @@ internal sealed class SupportBot : IAsyncDisposable
 {
     private readonly ServiceProvider _services;
 
-    public SupportBot(ITicketService? tickets = null)
+    public SupportBot(ITicketService? tickets = null, Action<IServiceCollection>? configure = null)
     {
         Tickets = tickets as RecordingTicketService ?? new RecordingTicketService();
         var configuration = new ConfigurationBuilder().Build();
         var services = new ServiceCollection();
         services.AddLogging();
         services.AddSingleton(tickets ?? Tickets);
+
+        // One topic index for all tests: building it per bot would cost every flow test its start-up time.
+        services.AddSingleton(Understanding.SharedKnowledge.Index.KnowledgeBases);
+        services.AddSingleton(Understanding.SharedKnowledge.Index);
+        configure?.Invoke(services);
         services.AddItSupport(configuration);
         _services = services.BuildServiceProvider();
         Bot = _services.GetRequiredService<IBot>();

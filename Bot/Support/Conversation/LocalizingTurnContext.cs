@@ -1,3 +1,5 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
 using TeamsItBot.Framework.Cards;
 using TeamsItBot.Framework.Hosting;
 using TeamsItBot.Framework.Schema;
@@ -56,10 +58,55 @@ public sealed class LocalizingTurnContext(ITurnContext inner) : ITurnContext
 
         if (activity.Attachments is { Count: > 0 } attachments)
         {
-            activity.Attachments = [.. attachments.Select(a => a.Content is AdaptiveCard card ? new Attachment { ContentType = a.ContentType, Content = Localize(card, language), Name = a.Name } : a)];
+            activity.Attachments = [.. attachments.Select(a => a.Content switch
+            {
+                AdaptiveCard card => new Attachment { ContentType = a.ContentType, Content = Localize(card, language), Name = a.Name },
+
+                // Prompts store their activity as JSON (a clone per send): the card arrives as a document.
+                JsonElement { ValueKind: JsonValueKind.Object } json when a.ContentType == AdaptiveCard.ContentType =>
+                    new Attachment { ContentType = a.ContentType, Content = Localize(JsonNode.Parse(json.GetRawText())!, language), Name = a.Name },
+                _ => a,
+            })];
         }
 
         return activity;
+    }
+
+    /// <summary>TextBlocks' text, actions' titles and the fallback text; text runs (the user's words) stay as they are.</summary>
+    private static JsonNode Localize(JsonNode node, string language)
+    {
+        if (node is JsonObject obj)
+        {
+            var type = obj["type"] is JsonValue t && t.TryGetValue<string>(out var name) ? name : null;
+            if (type == "TextBlock" && obj["text"] is JsonValue text && text.TryGetValue<string>(out var value))
+            {
+                obj["text"] = ReplyTranslations.Translate(value, language);
+            }
+
+            if (type is not null && type.StartsWith("Action.", StringComparison.Ordinal) && obj["title"] is JsonValue title && title.TryGetValue<string>(out var label))
+            {
+                obj["title"] = ReplyTranslations.Translate(label, language);
+            }
+
+            if (type == "AdaptiveCard" && obj["fallbackText"] is JsonValue fallback && fallback.TryGetValue<string>(out var fallbackText))
+            {
+                obj["fallbackText"] = ReplyTranslations.Translate(fallbackText, language);
+            }
+
+            foreach (var child in obj.Select(p => p.Value).Where(v => v is JsonObject or JsonArray).ToList())
+            {
+                Localize(child!, language);
+            }
+        }
+        else if (node is JsonArray array)
+        {
+            foreach (var item in array.Where(i => i is not null).ToList())
+            {
+                Localize(item!, language);
+            }
+        }
+
+        return node;
     }
 
     private static CardElement Localize(CardElement element, string language) => element switch

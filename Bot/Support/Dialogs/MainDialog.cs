@@ -13,6 +13,9 @@ namespace TeamsItBot.Support.Dialogs;
 public sealed class MainDialog : ComponentDialog
 {
     private const string RouteWaterfall = "route";
+
+    // "my office chair is broken" reaches the Office guide by one word; a real IT problem scores more.
+    private const double OutOfScopeBelowScore = 4.5;
     private readonly SupportStateAccessors _state;
     private readonly TicketConfirmation _confirmation;
     private readonly KnowledgeBase.KnowledgeBase _knowledgeBase;
@@ -146,6 +149,13 @@ public sealed class MainDialog : ComponentDialog
         }
 
         var (topic, _) = _understander.FindTopic(text, message.Language);
+        if (intents.Contains(IntentIds.OutOfScope) && (topic is null || topic.Score < OutOfScopeBelowScore))
+        {
+            // Not IT's job, said plainly; the ticket is still offered with the user's own words.
+            await context.SendActivityAsync(UnderstandingReplies.Get(UnderstandingReplies.OutOfScope, message.Language), cancellationToken);
+            return await step.BeginDialogAsync(nameof(TicketRequestDialog), new TicketRequest(text, [], null), cancellationToken);
+        }
+
         if (topic is null)
         {
             if (intents.Contains(IntentIds.Thanks) || intents.Contains(IntentIds.Fixed))
@@ -169,13 +179,6 @@ public sealed class MainDialog : ComponentDialog
                 }
 
                 return await step.BeginDialogAsync(nameof(TicketRequestDialog), LastTicketRequest(data), cancellationToken);
-            }
-
-            if (intents.Contains(IntentIds.OutOfScope))
-            {
-                // Not IT's job, said plainly; the ticket is still offered with the user's own words.
-                await context.SendActivityAsync(UnderstandingReplies.Get(UnderstandingReplies.OutOfScope, message.Language), cancellationToken);
-                return await step.BeginDialogAsync(nameof(TicketRequestDialog), new TicketRequest(text, [], null), cancellationToken);
             }
         }
 
