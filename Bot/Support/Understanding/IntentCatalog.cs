@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using Lucene.Net.Analysis.Miscellaneous;
 using TeamsItBot.Support.KnowledgeBase;
 
 namespace TeamsItBot.Support.Understanding;
@@ -145,22 +146,16 @@ public sealed class IntentCatalog
             return string.Empty;
         }
 
-        var decomposed = text.Trim().ToLower(CultureInfo.InvariantCulture).Normalize(NormalizationForm.FormD);
-        var builder = new StringBuilder(decomposed.Length);
+        // Lucene's folding, not string.Normalize: the app may run with invariant globalization.
+        var lower = text.Trim().ToLower(CultureInfo.InvariantCulture).ToCharArray();
+        var output = new char[lower.Length * 4];
+        var length = ASCIIFoldingFilter.FoldToASCII(lower, 0, output, 0, lower.Length);
+        var folded = output.AsSpan(0, length);
+        var builder = new StringBuilder(length);
         var space = true;
-        foreach (var c in decomposed)
+        foreach (var c in folded)
         {
-            if (CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark)
-            {
-                continue;
-            }
-
-            if (c == 'ß')
-            {
-                builder.Append("ss");
-                space = false;
-            }
-            else if (char.IsLetterOrDigit(c) || (c == '?' && decomposed.Length == 1))
+            if (char.IsLetterOrDigit(c) || (c == '?' && folded.Length == 1))
             {
                 builder.Append(c);
                 space = false;
