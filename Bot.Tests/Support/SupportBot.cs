@@ -19,7 +19,7 @@ internal sealed class SupportBot : IAsyncDisposable
     private readonly ServiceProvider _services;
     private readonly OutcomeWriter _writer;
 
-    public SupportBot(ITicketService? tickets = null, IReadOnlyDictionary<string, string?>? settings = null)
+    public SupportBot(ITicketService? tickets = null, IReadOnlyDictionary<string, string?>? settings = null, Action<IServiceCollection>? configure = null)
     {
         Tickets = tickets as RecordingTicketService ?? new RecordingTicketService();
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings ?? new Dictionary<string, string?>()).Build();
@@ -30,6 +30,11 @@ internal sealed class SupportBot : IAsyncDisposable
         services.AddSingleton<Microsoft.Extensions.Hosting.IHostEnvironment>(new TestHostEnvironment());
         // The parts the support conversation stands on, composed in Program's order.
         services.AddBotFramework(configuration);
+
+        // One topic index for all tests: building it per bot would cost every flow test its start-up time.
+        services.AddSingleton(Understanding.SharedKnowledge.Index.KnowledgeBases);
+        services.AddSingleton(Understanding.SharedKnowledge.Index);
+        configure?.Invoke(services);
         services.AddItSupport(configuration);
         services.AddTickets(configuration);
         services.AddInsights(configuration);

@@ -8,6 +8,7 @@ using TeamsItBot.Framework.State;
 using TeamsItBot.Support.Cards;
 using TeamsItBot.Support.Conversation;
 using TeamsItBot.Support.Dialogs;
+using TeamsItBot.Support.Understanding;
 
 namespace TeamsItBot.Support;
 
@@ -30,6 +31,7 @@ public sealed partial class ItSupportBot(
     {
         // Two clicks of one card (Execute plus its Submit fallback) arrive together: run them in turn.
         using var _ = await conversationLocks.AcquireAsync(turnContext.Activity.Conversation?.Id ?? string.Empty, cancellationToken);
+        turnContext = new LocalizingTurnContext(turnContext);
         await base.OnTurnAsync(turnContext, cancellationToken);
         await outcomes.ReportAsync(turnContext, cancellationToken);
         try
@@ -60,6 +62,8 @@ public sealed partial class ItSupportBot(
 
             activity.Text = activity.RemoveRecipientMention();
         }
+
+        await DecideLanguageAsync(turnContext, activity.Text, cancellationToken);
 
         if (SupportOutcomeReporter.IsFeedback(value))
         {
@@ -106,6 +110,8 @@ public sealed partial class ItSupportBot(
 
     protected override async Task<AdaptiveCardInvokeResponse> OnAdaptiveCardInvokeAsync(ITurnContext turnContext, AdaptiveCardInvokeValue invokeValue, CancellationToken cancellationToken)
     {
+        await DecideLanguageAsync(turnContext, null, cancellationToken);
+
         if (invokeValue.Verb == FeedbackCards.Verb)
         {
             return await outcomes.TryHandleFeedbackAsync(turnContext, invokeValue.Data, reply: false, cancellationToken) is { } thanks
@@ -126,8 +132,9 @@ public sealed partial class ItSupportBot(
         }
 
         var answer = await HandleCardActionAsync(turnContext, action, turnContext.Activity.ReplyToId, cancellationToken);
+        var language = turnContext.TurnState[LocalizingTurnContext.LanguageKey] as string;
         return answer.Card is { } card
-            ? AdaptiveCardInvokeResponse.Card(card)
+            ? AdaptiveCardInvokeResponse.Card(LocalizingTurnContext.Localize(card, language))
             : AdaptiveCardInvokeResponse.Message(answer.Notice ?? SupportReplies.DraftNotFound);
     }
 
@@ -140,6 +147,14 @@ public sealed partial class ItSupportBot(
         turnContext.Activity.Action is "add" or "add-upgrade"
             ? WelcomeOnceAsync(turnContext, cancellationToken)
             : Task.CompletedTask;
+
+    /// <summary>The turn's language: clear text first, then the conversation's, then the Teams locale.</summary>
+    private async Task DecideLanguageAsync(ITurnContext turnContext, string? text, CancellationToken cancellationToken)
+    {
+        var data = await state.GetDataAsync(turnContext, cancellationToken);
+        data.Language = LanguageDetector.Decide(text, data.Language, turnContext.Activity.Locale);
+        turnContext.TurnState[LocalizingTurnContext.LanguageKey] = data.Language;
+    }
 
     private async Task WelcomeOnceAsync(ITurnContext turnContext, CancellationToken cancellationToken)
     {

@@ -5,6 +5,7 @@ using TeamsItBot.Framework.Hosting;
 using TeamsItBot.Support.Conversation;
 using TeamsItBot.Support.Dialogs;
 using TeamsItBot.Support.KnowledgeBase;
+using TeamsItBot.Support.Understanding;
 using TeamsItBot.Tickets.Outbox;
 
 namespace TeamsItBot.Support;
@@ -16,6 +17,7 @@ public static class SupportServiceCollectionExtensions
     public static IServiceCollection AddItSupport(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddKnowledgeBase(configuration);
+        services.AddUnderstanding();
         services.TryAddSingleton<SupportStateAccessors>();
         // The outbox (registered by AddTickets) delivers its background notices through this.
         services.TryAddSingleton<ITicketNotifier, SupportTicketNotifier>();

@@ -11,6 +11,12 @@ public sealed class SupportConversationData
 
     public bool Welcomed { get; set; }
 
+    /// <summary>The language the user writes in (en, de, fr, es): kept so a short "ja" stays German.</summary>
+    public string? Language { get; set; }
+
+    /// <summary>Languages for which the bot already said a guide is only available in English (said once).</summary>
+    public List<string> FallbackNoticeGiven { get; set; } = [];
+
     /// <summary>The last problem described, so "I need a ticket" right after the steps reuses it.</summary>
     public string? LastProblem { get; set; }
 

@@ -1,31 +1,42 @@
+using System.Text;
 using TeamsItBot.Framework.Dialogs;
 using TeamsItBot.Framework.Hosting;
 using TeamsItBot.Support.Conversation;
+using TeamsItBot.Support.Understanding;
 
 namespace TeamsItBot.Support.Dialogs;
 
 /// <summary>
-/// The root: routes each new message (problem, ticket request, small talk) and handles the
-/// interruptions "help" and "cancel"/"start over" at any point, as the SDK's CancelAndHelpDialog does.
+/// The root: reads each new message (intents first, then the problem's topic) and routes it, and handles
+/// the interruptions "help" and "cancel"/"start over" at any point, as the SDK's CancelAndHelpDialog does.
 /// </summary>
 public sealed class MainDialog : ComponentDialog
 {
     private const string RouteWaterfall = "route";
+
+    // "my office chair is broken" reaches the Office guide by one word; a real IT problem scores more.
+    private const double OutOfScopeBelowScore = 4.5;
     private readonly SupportStateAccessors _state;
     private readonly TicketConfirmation _confirmation;
-    private readonly KnowledgeBase.IKnowledgeBaseProvider _guides;
+    private readonly KnowledgeBase.KnowledgeBase _knowledgeBase;
+    private readonly Understander _understander;
+    private readonly IReadOnlyList<ISupportIntentHandler> _handlers;
 
     public MainDialog(
         SupportStateAccessors state,
         TicketConfirmation confirmation,
-        KnowledgeBase.IKnowledgeBaseProvider guides,
+        KnowledgeBase.KnowledgeBase knowledgeBase,
+        Understander understander,
+        IEnumerable<ISupportIntentHandler> handlers,
         TroubleshootingDialog troubleshooting,
         TicketRequestDialog ticketRequest)
         : base(nameof(MainDialog))
     {
-        _guides = guides;
+        _knowledgeBase = knowledgeBase;
         _state = state;
         _confirmation = confirmation;
+        _understander = understander;
+        _handlers = [.. handlers];
         AddDialog(troubleshooting);
         AddDialog(ticketRequest);
         AddDialog(new WaterfallDialog(RouteWaterfall, [RouteAsync, FinishAsync]));
@@ -34,16 +45,20 @@ public sealed class MainDialog : ComponentDialog
 
     protected override async Task<DialogTurnResult> OnContinueDialogAsync(DialogContext innerDc, CancellationToken cancellationToken)
     {
-        var text = innerDc.Context.Activity.Text ?? string.Empty;
-        if (Utterances.IsHelp(text))
+        var message = await ReadAsync(innerDc.Context, innerDc.Context.Activity.Text, cancellationToken);
+        if (message.Intents.Contains(IntentIds.Help))
         {
             await innerDc.Context.SendActivityAsync(SupportReplies.Help, cancellationToken);
             await innerDc.RepromptDialogAsync(cancellationToken);
             return Dialog.EndOfTurn;
         }
 
-        if (Utterances.IsCancel(text))
+        if (message.Intents.Contains(IntentIds.Cancel) && !message.Intents.Contains(IntentIds.Decline))
         {
+            // Dropped means dropped: a later "still not working" must not bring the old problem back.
+            var data = await _state.GetDataAsync(innerDc.Context, cancellationToken);
+            data.LastProblem = null;
+            data.LastTopicId = null;
             await innerDc.Context.SendActivityAsync(SupportReplies.Cancelled, cancellationToken);
             innerDc.Context.ConcludeProblem(await _state.GetDataAsync(innerDc.Context, cancellationToken), Insights.ProblemOutcome.Abandoned);
             return await innerDc.CancelAllDialogsAsync(cancellationToken);
@@ -52,26 +67,35 @@ public sealed class MainDialog : ComponentDialog
         return await base.OnContinueDialogAsync(innerDc, cancellationToken);
     }
 
+    private async Task<UnderstoodMessage> ReadAsync(ITurnContext context, string? text, CancellationToken cancellationToken)
+    {
+        var data = await _state.GetDataAsync(context, cancellationToken);
+        return _understander.Read(text, data.Language ?? LanguageDetector.English);
+    }
+
     private async Task<DialogTurnResult> RouteAsync(WaterfallStepContext step, CancellationToken cancellationToken)
     {
         var context = step.Context;
         var text = step.GetOptions<string>() ?? context.Activity.Text ?? string.Empty;
         var data = await _state.GetDataAsync(context, cancellationToken);
+        var message = _understander.Read(text, data.Language ?? LanguageDetector.English);
+        var intents = message.Intents;
 
-        if (Utterances.IsHelp(text))
+        if (intents.Contains(IntentIds.Help))
         {
             await context.SendActivityAsync(SupportReplies.Help, cancellationToken);
             return await step.EndDialogAsync(null, cancellationToken);
         }
 
-        if (Utterances.IsCancel(text))
+        if (intents.Contains(IntentIds.Cancel) && !intents.Contains(IntentIds.Decline))
         {
             await context.SendActivityAsync(SupportReplies.NothingToCancel, cancellationToken);
             return await step.EndDialogAsync(null, cancellationToken);
         }
 
         var pending = data.FindDraft(data.PendingDraftId);
-        if (Utterances.IsConfirm(text) || (pending?.Status == DraftStatus.Pending && Utterances.IsTicketRequest(text, out var none) && none is null))
+        var bareRequest = intents.Contains(IntentIds.TicketRequest) && _understander.TicketDescription(text, message.Language) is null;
+        if (intents.Contains(IntentIds.Confirm) || (pending?.Status == DraftStatus.Pending && bareRequest))
         {
             // A "yes" typed after the card was clicked answers with the ticket the click made.
             var target = pending ?? data.Drafts.LastOrDefault(d => d.Status is DraftStatus.Created or DraftStatus.Queued);
@@ -87,7 +111,7 @@ public sealed class MainDialog : ComponentDialog
             return await step.EndDialogAsync(null, cancellationToken);
         }
 
-        if (Utterances.IsDecline(text))
+        if (intents.Contains(IntentIds.Decline))
         {
             if (pending is null)
             {
@@ -101,24 +125,83 @@ public sealed class MainDialog : ComponentDialog
             return await step.EndDialogAsync(null, cancellationToken);
         }
 
-        if (Utterances.IsGreeting(text) || Utterances.IsThanks(text))
+        // "What's the status of my ticket?" mentions a ticket but asks about existing ones.
+        if (intents.Contains(IntentIds.MyTickets))
         {
-            await context.SendActivityAsync(Utterances.IsThanks(text) ? SupportReplies.YoureWelcome : SupportReplies.Greeting, cancellationToken);
+            foreach (var handler in _handlers.Where(h => string.Equals(h.IntentId, IntentIds.MyTickets, StringComparison.OrdinalIgnoreCase)))
+            {
+                if (await handler.TryHandleAsync(context, message, cancellationToken))
+                {
+                    return await step.EndDialogAsync(null, cancellationToken);
+                }
+            }
+
+            await context.SendActivityAsync(MyTicketsReply(data, message.Language), cancellationToken);
             return await step.EndDialogAsync(null, cancellationToken);
         }
 
-        if (Utterances.IsTicketRequest(text, out var description))
+        if (intents.Contains(IntentIds.TicketRequest))
         {
+            var description = _understander.TicketDescription(text, message.Language);
             var request = description is not null
                 ? new TicketRequest(description, [], null)
                 : LastTicketRequest(data);
             return await step.BeginDialogAsync(nameof(TicketRequestDialog), request, cancellationToken);
         }
 
+        var (topic, _) = _understander.FindTopic(text, message.Language);
+        if (intents.Contains(IntentIds.OutOfScope) && (topic is null || topic.Score < OutOfScopeBelowScore))
+        {
+            // Not IT's job, said plainly; the ticket is still offered with the user's own words.
+            await context.SendActivityAsync(UnderstandingReplies.Get(UnderstandingReplies.OutOfScope, message.Language), cancellationToken);
+            return await step.BeginDialogAsync(nameof(TicketRequestDialog), new TicketRequest(text, [], null), cancellationToken);
+        }
+
+        if (topic is null)
+        {
+            if (intents.Contains(IntentIds.Thanks) || intents.Contains(IntentIds.Fixed))
+            {
+                await context.SendActivityAsync(intents.Contains(IntentIds.Thanks) ? SupportReplies.YoureWelcome : SupportReplies.FixedAck, cancellationToken);
+                return await step.EndDialogAsync(null, cancellationToken);
+            }
+
+            if (intents.Contains(IntentIds.Greeting))
+            {
+                await context.SendActivityAsync(SupportReplies.Greeting, cancellationToken);
+                return await step.EndDialogAsync(null, cancellationToken);
+            }
+
+            if (intents.Contains(IntentIds.StillBroken))
+            {
+                if (data.LastProblem is null)
+                {
+                    await context.SendActivityAsync(UnderstandingReplies.Get(UnderstandingReplies.StillBrokenNoProblem, message.Language), cancellationToken);
+                    return await step.EndDialogAsync(null, cancellationToken);
+                }
+
+                return await step.BeginDialogAsync(nameof(TicketRequestDialog), LastTicketRequest(data), cancellationToken);
+            }
+        }
+
         return await step.BeginDialogAsync(nameof(TroubleshootingDialog), text, cancellationToken);
     }
 
-    private KnowledgeBase.KnowledgeBase _knowledgeBase => _guides.Current.KnowledgeBase;
+    private static string MyTicketsReply(SupportConversationData data, string language)
+    {
+        var created = data.Drafts.Where(d => d.TicketKey is not null).ToList();
+        if (created.Count == 0)
+        {
+            return UnderstandingReplies.Get(UnderstandingReplies.MyTicketsNone, language);
+        }
+
+        var text = new StringBuilder(UnderstandingReplies.Get(UnderstandingReplies.MyTickets, language)).Append("\n\n");
+        foreach (var draft in created)
+        {
+            text.Append("- ").Append(draft.TicketKey).Append(draft.BrowseUrl is null ? string.Empty : ": " + draft.BrowseUrl).Append('\n');
+        }
+
+        return text.ToString().TrimEnd();
+    }
 
     /// <summary>"I need a ticket" after the steps: the last problem, with the steps of its guide.</summary>
     private TicketRequest LastTicketRequest(SupportConversationData data)

@@ -3,6 +3,7 @@ using TeamsItBot.Framework.Hosting;
 using TeamsItBot.Framework.Schema;
 using TeamsItBot.Support.Cards;
 using TeamsItBot.Support.Conversation;
+using TeamsItBot.Support.Understanding;
 
 namespace TeamsItBot.Support.Dialogs;
 
@@ -19,13 +20,15 @@ public sealed class TicketRequestDialog : ComponentDialog
 
     private readonly SupportStateAccessors _state;
     private readonly TicketConfirmation _confirmation;
+    private readonly Understander _understander;
     private readonly ReporterDirectory _directory;
 
-    public TicketRequestDialog(SupportStateAccessors state, TicketConfirmation confirmation, ReporterDirectory directory)
+    public TicketRequestDialog(SupportStateAccessors state, TicketConfirmation confirmation, Understander understander, ReporterDirectory directory)
         : base(nameof(TicketRequestDialog))
     {
         _state = state;
         _confirmation = confirmation;
+        _understander = understander;
         _directory = directory;
         AddDialog(new TextPrompt(DescribePrompt, ValidateDescriptionAsync));
         AddDialog(new TextPrompt(AnswerPrompt, ValidateAnswerAsync));
@@ -89,13 +92,16 @@ public sealed class TicketRequestDialog : ComponentDialog
         var answer = step.GetResult<string>() ?? string.Empty;
         var data = await _state.GetDataAsync(step.Context, cancellationToken);
         var draftId = data.PendingDraftId;
-        if (Utterances.IsConfirm(answer) && draftId is not null)
+        var language = data.Language ?? LanguageDetector.English;
+        var intents = _understander.Read(answer, language).Intents;
+        var bareRequest = intents.Contains(IntentIds.TicketRequest) && _understander.TicketDescription(answer, language) is null;
+        if ((intents.Contains(IntentIds.Confirm) || bareRequest) && draftId is not null)
         {
             await _confirmation.ConfirmAsync(step.Context, data, draftId, cardActivityId: null, cancellationToken);
             return await step.EndDialogAsync(null, cancellationToken);
         }
 
-        if (Utterances.IsDecline(answer) && draftId is not null)
+        if (intents.Contains(IntentIds.Decline) && draftId is not null)
         {
             await _confirmation.DeclineAsync(step.Context, data, draftId, cardActivityId: null, cancellationToken);
             return await step.EndDialogAsync(null, cancellationToken);
@@ -104,19 +110,26 @@ public sealed class TicketRequestDialog : ComponentDialog
         return await step.EndDialogAsync(new RestartWith(answer), cancellationToken);
     }
 
-    private static Task<bool> ValidateDescriptionAsync(PromptValidatorContext<string> prompt, CancellationToken cancellationToken)
+    /// <summary>A request or a yes/no is not a description: ask again until the problem itself is described.</summary>
+    private async Task<bool> ValidateDescriptionAsync(PromptValidatorContext<string> prompt, CancellationToken cancellationToken)
     {
         var text = prompt.Recognized.Value ?? string.Empty;
-        var normalized = Utterances.Normalize(text);
-        return Task.FromResult(prompt.Recognized.Succeeded && normalized.Length >= 3
-            && !Utterances.IsConfirm(text) && !Utterances.IsDecline(text) && !Utterances.IsTicketRequest(text, out _));
+        var language = (await _state.GetDataAsync(prompt.Context, cancellationToken)).Language ?? LanguageDetector.English;
+        var intents = _understander.Read(text, language).Intents;
+        var onlyIntent = intents.Contains(IntentIds.Confirm) || intents.Contains(IntentIds.Decline) || intents.Contains(IntentIds.Thanks)
+            || intents.Contains(IntentIds.Greeting) || (intents.Contains(IntentIds.TicketRequest) && _understander.TicketDescription(text, language) is null);
+        return prompt.Recognized.Succeeded && Utterances.Normalize(text).Length >= 3 && !onlyIntent;
     }
 
-    private static Task<bool> ValidateAnswerAsync(PromptValidatorContext<string> prompt, CancellationToken cancellationToken)
+    private async Task<bool> ValidateAnswerAsync(PromptValidatorContext<string> prompt, CancellationToken cancellationToken)
     {
         var text = prompt.Recognized.Value ?? string.Empty;
+        var language = (await _state.GetDataAsync(prompt.Context, cancellationToken)).Language ?? LanguageDetector.English;
+        var intents = _understander.Read(text, language).Intents;
+
         // Yes/no, or something long enough to be a new problem; anything else is asked again.
-        return Task.FromResult(prompt.Recognized.Succeeded
-            && (Utterances.IsConfirm(text) || Utterances.IsDecline(text) || Utterances.Normalize(text).Split(' ').Length >= 3));
+        return prompt.Recognized.Succeeded
+            && (intents.Contains(IntentIds.Confirm) || intents.Contains(IntentIds.Decline) || intents.Contains(IntentIds.TicketRequest) || intents.Contains(IntentIds.Cancel)
+                || Utterances.Normalize(text).Split(' ').Length >= 3);
     }
 }

@@ -5,6 +5,9 @@ internal sealed class KnowledgeBaseDocument
 {
     public int Version { get; set; }
 
+    /// <summary>Set in a translation file (knowledge-base.de.json): the language its texts are in.</summary>
+    public string? Language { get; set; }
+
     public TopicDocument? General { get; set; }
 
     public List<TopicDocument?>? Topics { get; set; }
@@ -23,6 +26,8 @@ internal sealed class TopicDocument
     public List<string?>? Phrases { get; set; }
 
     public List<string?>? Steps { get; set; }
+
+    public List<string?>? Examples { get; set; }
 
     public TicketFieldsDocument? Ticket { get; set; }
 }

@@ -12,6 +12,7 @@ namespace TeamsItBot.Support.KnowledgeBase;
 ///   "topics": [ { "id": "teams", "title": "...", "summary": "optional one-line intro",
 ///                 "keywords": ["teams"],                 // strong, specific words (product names)
 ///                 "phrases": ["chat", "teams not loading"], // weaker words and multi-word phrases
+///                 "examples": ["my chats wont load"],   // optional: sentences as employees type them
 ///                 "steps": ["...", "..."],                // shown in order
 ///                 "ticket": { "issueType": "Bug", "priority": "High",   // optional, over the Tickets defaults
 ///                             "components": ["Email"], "labels": ["outlook"] } } ] }
@@ -20,7 +21,7 @@ namespace TeamsItBot.Support.KnowledgeBase;
 /// </summary>
 public static class KnowledgeBaseLoader
 {
-    private static readonly JsonSerializerOptions JsonOptions = new()
+    internal static readonly JsonSerializerOptions JsonOptions = new()
     {
         PropertyNameCaseInsensitive = true,
         ReadCommentHandling = JsonCommentHandling.Skip,
@@ -157,6 +158,7 @@ public static class KnowledgeBaseLoader
             problems.Add($"{label} has no \"steps\"");
         }
 
+        var examples = Clean(raw.Examples, label, "examples", problems);
         var keywords = Clean(raw.Keywords, label, "keywords", problems);
         var phrases = Clean(raw.Phrases, label, "phrases", problems);
         if (requireMatchTerms && keywords.Count + phrases.Count == 0)
@@ -175,7 +177,7 @@ public static class KnowledgeBaseLoader
         var ticket = raw.Ticket is null ? null : ToTicketFields(raw.Ticket, label, problems);
         return problems.Count > before || id is null
             ? null
-            : new Topic(id, raw.Title!.Trim(), string.IsNullOrWhiteSpace(raw.Summary) ? null : raw.Summary.Trim(), keywords, phrases, steps, ticket);
+            : new Topic(id, raw.Title!.Trim(), string.IsNullOrWhiteSpace(raw.Summary) ? null : raw.Summary.Trim(), keywords, phrases, steps, ticket) { Examples = examples };
     }
 
     /// <summary>
@@ -224,7 +226,7 @@ public static class KnowledgeBaseLoader
         return value.Trim();
     }
 
-    private static List<string> Clean(List<string?>? values, string label, string property, List<string> problems)
+    internal static List<string> Clean(List<string?>? values, string label, string property, List<string> problems)
     {
         var result = new List<string>();
         if (values is null)
@@ -247,10 +249,10 @@ public static class KnowledgeBaseLoader
         return result;
     }
 
-    private static KnowledgeBaseException Invalid(string source, IEnumerable<string> problems) =>
+    internal static KnowledgeBaseException Invalid(string source, IEnumerable<string> problems) =>
         new($"Knowledge base file '{source}' is invalid: {string.Join("; ", problems)}.");
 
-    private static string FirstLine(string message)
+    internal static string FirstLine(string message)
     {
         var end = message.IndexOfAny(['\r', '\n']);
         return end < 0 ? message : message[..end];

@@ -15,4 +15,11 @@ public sealed record Topic(
     IReadOnlyList<string> Keywords,
     IReadOnlyList<string> Phrases,
     IReadOnlyList<string> Steps,
-    TicketFields? Ticket = null);
+    TicketFields? Ticket = null)
+{
+    /// <summary>Sentences an admin wrote as employees would; their words support the topic.</summary>
+    public IReadOnlyList<string> Examples { get; init; } = [];
+
+    /// <summary>The language the title, summary and steps are in (English when a translation is missing).</summary>
+    public string Language { get; init; } = "en";
+}

@@ -6,4 +6,8 @@ namespace TeamsItBot.Support.KnowledgeBase;
 /// grows with the score and shrinks when another topic scored almost as well (0.5 and above is a solid match).
 /// <see cref="RunnerUp"/> is the second-best topic when it also passed the threshold.
 /// </summary>
-public sealed record TopicMatch(Topic Topic, double Score, double Confidence, Topic? RunnerUp = null);
+public sealed record TopicMatch(Topic Topic, double Score, double Confidence, Topic? RunnerUp = null)
+{
+    /// <summary>The runner-up's score (0 without one): close to <see cref="Score"/> means the message fits both guides.</summary>
+    public double RunnerUpScore { get; init; }
+}

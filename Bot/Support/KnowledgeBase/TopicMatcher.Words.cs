@@ -14,7 +14,7 @@ public sealed partial class TopicMatcher
         var previousLength = 0;
         var previousEmitted = false;
         var count = 0;
-        var reader = new WordReader(text);
+        var reader = new WordReader(text, _language.SplitsWords);
         while (count < ids.Length && reader.Next(word, out var length))
         {
             if (length == 0)
@@ -30,7 +30,7 @@ public sealed partial class TopicMatcher
             {
                 previous[..previousLength].CopyTo(joined);
                 word[..length].CopyTo(joined[previousLength..]);
-                var joinedLength = MatchText.Stem(joined[..(previousLength + length)]);
+                var joinedLength = _language.Stem(joined[..(previousLength + length)]);
                 if (_lookup.TryGetValue(joined[..joinedLength], out var joinedId))
                 {
                     count -= previousEmitted ? 1 : 0;
@@ -43,7 +43,7 @@ public sealed partial class TopicMatcher
 
             word[..length].CopyTo(previous);
             previousLength = length;
-            if (MatchText.Negations.Contains(word[..length]))
+            if (_language.IsNegation(word[..length]))
             {
                 ids[count] = NotId;
                 factors[count++] = 1;
@@ -51,7 +51,7 @@ public sealed partial class TopicMatcher
                 continue;
             }
 
-            length = MatchText.Stem(word[..length]);
+            length = _language.Stem(word[..length]);
             var stem = word[..length];
             if (_lookup.TryGetValue(stem, out var id))
             {
@@ -59,7 +59,7 @@ public sealed partial class TopicMatcher
                 factors[count++] = 1;
                 previousEmitted = true;
             }
-            else if (MatchText.Stopwords.Contains(stem))
+            else if (_language.IsStopword(stem))
             {
                 previousEmitted = false;
             }
@@ -67,8 +67,15 @@ public sealed partial class TopicMatcher
             {
                 var distance = 0;
                 id = fuzzy ? FindClosest(stem, out distance) : UnknownId;
+                var factor = id < 0 ? 0 : distance == 1 ? 0.8f : 0.6f;
+                if (id < 0 && fuzzy && _language.Compounds && FindPart(stem) is var part && part > 0)
+                {
+                    id = part;
+                    factor = 0.8f;
+                }
+
                 ids[count] = id;
-                factors[count++] = id < 0 ? 0 : distance == 1 ? 0.8f : 0.6f;
+                factors[count++] = factor;
                 previousEmitted = true;
             }
         }
@@ -122,20 +129,42 @@ public sealed partial class TopicMatcher
         return best;
     }
 
+    /// <summary>
+    /// The longest known word that starts or ends a compound ("zertifikatsfehler" -> "zertifikat",
+    /// "druckerwarteschlange" -> "drucker"), at least five letters so short words do not hit by chance.
+    /// </summary>
+    private int FindPart(ReadOnlySpan<char> word)
+    {
+        for (var length = word.Length - 3; length >= 5; length--)
+        {
+            if (_lookup.TryGetValue(word[..length], out var head) && head > NotId)
+            {
+                return head;
+            }
+
+            if (_lookup.TryGetValue(word[^length..], out var tail) && tail > NotId)
+            {
+                return tail;
+            }
+        }
+
+        return UnknownId;
+    }
+
     private void AddWords(string text)
     {
         Span<char> word = stackalloc char[MatchText.MaxWordLength];
-        var reader = new WordReader(text);
+        var reader = new WordReader(text, _language.SplitsWords);
         while (reader.Next(word, out var length))
         {
-            if (length == 0 || MatchText.Negations.Contains(word[..length]))
+            if (length == 0 || _language.IsNegation(word[..length]))
             {
                 continue;
             }
 
-            length = MatchText.Stem(word[..length]);
+            length = _language.Stem(word[..length]);
             var stem = word[..length];
-            if (!MatchText.Stopwords.Contains(stem) && !_lookup.ContainsKey(stem))
+            if (!_language.IsStopword(stem) && !_lookup.ContainsKey(stem))
             {
                 _vocabulary[stem.ToString()] = _words.Count;
                 _words.Add(stem.ToString());

@@ -1,4 +1,5 @@
 using System.Buffers;
+using TeamsItBot.Support.Understanding;
 
 namespace TeamsItBot.Support.KnowledgeBase;
 
@@ -23,7 +24,10 @@ public sealed partial class TopicMatcher
     private const float PhraseWeight = 1.5f;
     private const float ExtraWordWeight = 1f;
 
+    private const float ExampleWordWeight = 1.5f;
+
     private readonly KnowledgeBase _knowledgeBase;
+    private readonly MatchLanguage _language;
     private readonly double _minimumScore;
     private readonly Dictionary<string, int> _vocabulary = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _lookup;
@@ -33,11 +37,12 @@ public sealed partial class TopicMatcher
     private readonly Term[] _terms;
     private readonly int[][] _termsByFirstWord;
 
-    public TopicMatcher(KnowledgeBase knowledgeBase, double minimumScore = 2.0)
+    public TopicMatcher(KnowledgeBase knowledgeBase, double minimumScore = 2.0, MatchLanguage? language = null)
     {
         ArgumentNullException.ThrowIfNull(knowledgeBase);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(minimumScore);
         _knowledgeBase = knowledgeBase;
+        _language = language ?? MatchLanguage.English;
         _minimumScore = minimumScore;
         _lookup = _vocabulary.GetAlternateLookup<ReadOnlySpan<char>>();
         _words.Add("\0not");
@@ -49,10 +54,16 @@ public sealed partial class TopicMatcher
             AddWords(text);
         }
 
+        foreach (var example in knowledgeBase.Topics.SelectMany(t => t.Examples))
+        {
+            AddWords(example);
+        }
+
         _masks = [.. _words.Select(w => MatchText.LetterMask(w))];
         _wordsByLength = BuildLengthBuckets(_words);
 
         var terms = new List<Term>();
+        var bad = new List<string>();
         Span<int> ids = stackalloc int[MaxTokens];
         Span<float> factors = stackalloc float[MaxTokens];
         foreach (var (topic, text, weight) in AllTerms(knowledgeBase))
@@ -61,7 +72,8 @@ public sealed partial class TopicMatcher
             var words = ids[..count].ToArray();
             if (Array.TrueForAll(words, id => id <= NotId))
             {
-                throw new KnowledgeBaseException($"Knowledge base '{knowledgeBase.Source}': topic '{knowledgeBase.Topics[topic].Id}' term '{text}' has no distinctive word.");
+                bad.Add($"topic '{knowledgeBase.Topics[topic].Id}' term '{text}'");
+                continue;
             }
 
             // "share screen" and "share my screen" read alike: one term, counted once.
@@ -77,6 +89,12 @@ public sealed partial class TopicMatcher
             }
         }
 
+        if (bad.Count > 0)
+        {
+            throw new KnowledgeBaseException($"Knowledge base '{knowledgeBase.Source}': {string.Join(", ", bad)} {(bad.Count == 1 ? "has" : "have")} no distinctive word.");
+        }
+
+        AddExampleWords(knowledgeBase, terms);
         _terms = [.. terms];
         var byFirst = new List<int>[_words.Count];
         for (var t = 0; t < _terms.Length; t++)
@@ -88,6 +106,8 @@ public sealed partial class TopicMatcher
     }
 
     public KnowledgeBase KnowledgeBase => _knowledgeBase;
+
+    public MatchLanguage Language => _language;
 
     /// <summary>The best topic for the message, or null when no topic reaches the minimum score.</summary>
     public TopicMatch? Match(string? utterance)
@@ -112,7 +132,27 @@ public sealed partial class TopicMatcher
         termFactors.Clear();
         try
         {
-            MarkTerms(ids[..count], factors[..count], termFactors);
+            MarkTerms(ids[..count], factors[..count], termFactors, skipNegations: false);
+
+            // German and French put the negation inside the phrase ("Bildschirm nicht teilen"): terms
+            // without a negation are also looked for in the message read without its negations.
+            Span<int> plainIds = stackalloc int[count];
+            Span<float> plainFactors = stackalloc float[count];
+            var plain = 0;
+            for (var i = 0; i < count; i++)
+            {
+                if (ids[i] != NotId)
+                {
+                    plainIds[plain] = ids[i];
+                    plainFactors[plain++] = factors[i];
+                }
+            }
+
+            if (plain < count)
+            {
+                MarkTerms(plainIds[..plain], plainFactors[..plain], termFactors, skipNegations: true);
+            }
+
             return Pick(termFactors);
         }
         finally
@@ -124,7 +164,7 @@ public sealed partial class TopicMatcher
         }
     }
 
-    private void MarkTerms(ReadOnlySpan<int> ids, ReadOnlySpan<float> factors, Span<float> termFactors)
+    private void MarkTerms(ReadOnlySpan<int> ids, ReadOnlySpan<float> factors, Span<float> termFactors, bool skipNegations)
     {
         for (var i = 0; i < ids.Length; i++)
         {
@@ -136,7 +176,7 @@ public sealed partial class TopicMatcher
             foreach (var t in _termsByFirstWord[ids[i]])
             {
                 var words = _terms[t].Words;
-                if (i + words.Length > ids.Length || !ids.Slice(i, words.Length).SequenceEqual(words))
+                if ((skipNegations && (words.Length == 1 || words.AsSpan().Contains(NotId))) || i + words.Length > ids.Length || !ids.Slice(i, words.Length).SequenceEqual(words))
                 {
                     continue;
                 }
@@ -187,7 +227,50 @@ public sealed partial class TopicMatcher
         double next = second >= 0 ? scores[second] : 0;
         var confidence = (1 - Math.Exp(-top / 3)) * (0.6 + (0.4 * (top - next) / top));
         var runnerUp = second >= 0 && next >= _minimumScore ? _knowledgeBase.Topics[second] : null;
-        return new TopicMatch(_knowledgeBase.Topics[best], Math.Round(top, 2), Math.Round(confidence, 2), runnerUp);
+        return new TopicMatch(_knowledgeBase.Topics[best], Math.Round(top, 2), Math.Round(confidence, 2), runnerUp) { RunnerUpScore = runnerUp is null ? 0 : Math.Round(next, 2) };
+    }
+
+    /// <summary>
+    /// Admins' example sentences: each of their words counts for the topic as a supporting word, weighted
+    /// down by how many topics' examples share it (a word in three topics' examples tells nothing).
+    /// </summary>
+    private void AddExampleWords(KnowledgeBase knowledgeBase, List<Term> terms)
+    {
+        var topicsByWord = new Dictionary<int, HashSet<int>>();
+        Span<int> ids = stackalloc int[MaxTokens];
+        Span<float> factors = stackalloc float[MaxTokens];
+        for (var topic = 0; topic < knowledgeBase.Topics.Count; topic++)
+        {
+            foreach (var example in knowledgeBase.Topics[topic].Examples)
+            {
+                var count = Tokenize(example, ids, factors, fuzzy: false);
+                foreach (var id in ids[..count])
+                {
+                    if (id > NotId)
+                    {
+                        (topicsByWord.TryGetValue(id, out var set) ? set : topicsByWord[id] = []).Add(topic);
+                    }
+                }
+            }
+        }
+
+        foreach (var (id, topics) in topicsByWord)
+        {
+            if (topics.Count > 2)
+            {
+                continue;
+            }
+
+            foreach (var topic in topics)
+            {
+                var weight = ExampleWordWeight / topics.Count;
+                // A word the topic's own terms already use would count twice.
+                if (!terms.Exists(t => t.Topic == topic && Array.IndexOf(t.Words, id) >= 0))
+                {
+                    terms.Add(new Term(topic, [id], weight));
+                }
+            }
+        }
     }
 
     private static int[][] BuildLengthBuckets(List<string> words)

@@ -3,11 +3,13 @@ namespace TeamsItBot.Support.KnowledgeBase;
 /// <summary>
 /// Splits text into lower-case words without allocating. Apostrophes inside a word are dropped
 /// ("can't" -> "cant", "Teams’" -> "teams") and so are hyphens between letters ("wi-fi" -> "wifi").
-/// A word longer than <see cref="MatchText.MaxWordLength"/> is reported with length 0.
+/// A word longer than <see cref="MatchText.MaxWordLength"/> is reported with length 0. With
+/// <paramref name="splitJoiners"/> (French elision "l'écran", German "Laptop-Akku") both split words.
 /// </summary>
-internal ref struct WordReader(ReadOnlySpan<char> text)
+internal ref struct WordReader(ReadOnlySpan<char> text, bool splitJoiners = false)
 {
     private readonly ReadOnlySpan<char> _text = text;
+    private readonly bool _splitJoiners = splitJoiners;
     private int _position;
 
     public bool Next(scoped Span<char> buffer, out int length)
@@ -41,7 +43,7 @@ internal ref struct WordReader(ReadOnlySpan<char> text)
                     tooLong = true;
                 }
             }
-            else if ((c is '\'' or '\u2019' or '\u2018' or '`' or '-') && i + 1 < text.Length && char.IsLetterOrDigit(text[i + 1]))
+            else if (!_splitJoiners && (c is '\'' or '\u2019' or '\u2018' or '`' or '-') && i + 1 < text.Length && char.IsLetterOrDigit(text[i + 1]))
             {
                 // Joined, not split: "don't" is one word, and so is "e-mail".
             }

@@ -1,0 +1,24 @@
+namespace TeamsItBot.Support.Understanding;
+
+/// <summary>The intent ids of the intent files (intents.json, intents.de.json, ...): the public names admins and handlers use.</summary>
+public static class IntentIds
+{
+    public const string Greeting = "Greeting";
+    public const string Help = "Help";
+    public const string Thanks = "Thanks";
+    public const string Fixed = "Fixed";
+    public const string StillBroken = "StillBroken";
+    public const string TicketRequest = "TicketRequest";
+
+    /// <summary>"My tickets", "status of my ticket": handled by an <see cref="ISupportIntentHandler"/> when one is registered.</summary>
+    public const string MyTickets = "MyTickets";
+
+    public const string Cancel = "Cancel";
+    public const string Confirm = "Confirm";
+    public const string Decline = "Decline";
+
+    /// <summary>Facilities, HR, the coffee machine: not an IT problem (only when no guide fits).</summary>
+    public const string OutOfScope = "OutOfScope";
+
+    public static readonly IReadOnlyList<string> All = [Greeting, Help, Thanks, Fixed, StillBroken, TicketRequest, MyTickets, Cancel, Confirm, Decline, OutOfScope];
+}

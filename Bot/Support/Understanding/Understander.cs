@@ -1,0 +1,82 @@
+using TeamsItBot.Support.Conversation;
+using TeamsItBot.Support.KnowledgeBase;
+
+namespace TeamsItBot.Support.Understanding;
+
+/// <summary>
+/// Reads a message before any dialog acts on it: its intents (the admin's intent files plus the built-in
+/// English phrasings of <see cref="Utterances"/>), its topic, and whether a ticket request carries a
+/// real description of the problem.
+/// </summary>
+public sealed class Understander(IntentCatalog intents, TopicIndex topics)
+{
+    public TopicIndex Topics { get; } = topics;
+
+    public UnderstoodMessage Read(string? text, string language)
+    {
+        var found = new HashSet<string>(intents.Recognize(text, language), StringComparer.Ordinal);
+        var value = text ?? string.Empty;
+        AddIf(found, Utterances.IsHelp(value), IntentIds.Help);
+        AddIf(found, Utterances.IsCancel(value), IntentIds.Cancel);
+        AddIf(found, Utterances.IsGreeting(value), IntentIds.Greeting);
+        AddIf(found, Utterances.IsThanks(value), IntentIds.Thanks);
+        AddIf(found, Utterances.IsConfirm(value), IntentIds.Confirm);
+        AddIf(found, Utterances.IsDecline(value), IntentIds.Decline);
+        AddIf(found, Utterances.IsFixed(value), IntentIds.Fixed);
+        AddIf(found, Utterances.IsNotFixed(value), IntentIds.StillBroken);
+        AddIf(found, Utterances.IsTicketRequest(value, out _), IntentIds.TicketRequest);
+        return new UnderstoodMessage(value, language, found);
+    }
+
+    /// <summary>The guide for a problem description and the language it was found in (see <see cref="TopicIndex.Find"/>).</summary>
+    public (TopicMatch? Match, string Language) FindTopic(string? text, string language) => Topics.Find(text, language);
+
+    /// <summary>
+    /// The problem a ticket request describes ("open a ticket, my monitor is dead" -> "my monitor is dead"),
+    /// or null when it is only a request ("just open a ticket for me please").
+    /// </summary>
+    public string? TicketDescription(string text, string language)
+    {
+        var remainder = Utterances.IsTicketRequest(text, out var described) && described is not null
+            ? described
+            : intents.RemainderAfter(text, language, IntentIds.TicketRequest);
+        if (!IsDescription(remainder, language))
+        {
+            return null;
+        }
+
+        // The user's own words: the described part when the request came first, else the whole message.
+        return described is not null && IsDescription(described, language) ? described.Trim() : text.Trim();
+    }
+
+    /// <summary>True when the text says what is wrong: a guide fits it, or it names something beyond grammar, politeness and the request itself.</summary>
+    public bool IsDescription(string? text, string language)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return false;
+        }
+
+        if (Topics.Find(text, language).Match is not null)
+        {
+            return true;
+        }
+
+        var rules = MatchLanguage.Find(language) ?? MatchLanguage.English;
+        var content = IntentCatalog.Normalize(text, language)
+            .Split(' ', StringSplitOptions.RemoveEmptyEntries)
+            .Count(word => !IsFiller(word, rules) && !IsFiller(word, MatchLanguage.English));
+        return content >= 1;
+    }
+
+    private static bool IsFiller(string word, MatchLanguage rules) =>
+        word.Length < 2 || rules.IsNegation(word) || rules.IsStopword(rules.StemOf(word)) || word is "ticket" or "tickets" or "jira" or "incident";
+
+    private static void AddIf(HashSet<string> set, bool condition, string id)
+    {
+        if (condition)
+        {
+            set.Add(id);
+        }
+    }
+}
