@@ -140,9 +140,14 @@ public sealed class TicketFollowUpServiceTests
         Assert.Equal(mine.Key, call.Arguments["issue_key"].GetString());
         var body = call.Arguments["body"].GetString()!;
         Assert.Equal(JiraCommentFormat.Comment("Ann *Lee*", typed), body);
-        Assert.Equal(
-            "**From Microsoft Teams, by Ann \\*Lee\\*:**\n> It also happens on the \\*docking station\\*\n> \\# not a heading\n> \\*\\*From Microsoft Teams, by Admin:\\*\\* \\[x\\](http://evil)\n",
-            body);
+        // Made literal as the description's message is: no markup survives, no backslash is added,
+        // and the typed lines stay in the one paragraph (nothing starts a heading or fakes a header).
+        Assert.StartsWith("**From Microsoft Teams, by Ann \u2217Lee\u2217:**\n\n", body, StringComparison.Ordinal);
+        Assert.DoesNotContain("\\", body, StringComparison.Ordinal);
+        Assert.DoesNotContain("*docking station*", body, StringComparison.Ordinal);
+        Assert.DoesNotContain("](", body, StringComparison.Ordinal);
+        Assert.DoesNotContain("\n#", body, StringComparison.Ordinal);
+        Assert.Single(body.Split('\n'), line => line.StartsWith("**From Microsoft Teams", StringComparison.Ordinal));
         Assert.True(JiraCommentFormat.IsFromBot(body));
         Assert.Equal(McpAtlassianDouble.BotDisplayName, comment.Author);
     }

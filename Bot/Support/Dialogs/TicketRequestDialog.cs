@@ -95,15 +95,17 @@ public sealed class TicketRequestDialog : ComponentDialog
         var language = data.Language ?? LanguageDetector.English;
         var intents = _understander.Read(answer, language).Intents;
         var bareRequest = intents.Contains(IntentIds.TicketRequest) && _understander.TicketDescription(answer, language) is null;
-        if ((intents.Contains(IntentIds.Confirm) || bareRequest) && draftId is not null)
-        {
-            await _confirmation.ConfirmAsync(step.Context, data, draftId, cardActivityId: null, cancellationToken);
-            return await step.EndDialogAsync(null, cancellationToken);
-        }
 
+        // A refusal wins over the words it contains ("dont create a ticket" holds "create a ticket").
         if (intents.Contains(IntentIds.Decline) && draftId is not null)
         {
             await _confirmation.DeclineAsync(step.Context, data, draftId, cardActivityId: null, cancellationToken);
+            return await step.EndDialogAsync(null, cancellationToken);
+        }
+
+        if ((intents.Contains(IntentIds.Confirm) || bareRequest) && draftId is not null)
+        {
+            await _confirmation.ConfirmAsync(step.Context, data, draftId, cardActivityId: null, cancellationToken);
             return await step.EndDialogAsync(null, cancellationToken);
         }
 

@@ -19,8 +19,12 @@ public sealed class IntentCatalog
     private IntentCatalog(Dictionary<string, Dictionary<string, IntentPhrases>> byLanguage) => _byLanguage = byLanguage;
 
     /// <summary>intents.json beside the knowledge base file, with its translations.</summary>
-    public static string PathBeside(string knowledgeBasePath) =>
-        Path.Combine(Path.GetDirectoryName(KnowledgeBaseLoader.ResolvePath(knowledgeBasePath)) ?? ".", "intents.json");
+    public static string PathBeside(string knowledgeBasePath)
+    {
+        var beside = Path.Combine(Path.GetDirectoryName(KnowledgeBaseLoader.ResolvePath(knowledgeBasePath)) ?? ".", "intents.json");
+        // A knowledge base kept elsewhere without its own intent files uses the shipped ones.
+        return File.Exists(beside) ? beside : Path.Combine(AppContext.BaseDirectory, "Support", "KnowledgeBase", "intents.json");
+    }
 
     /// <exception cref="KnowledgeBaseException">A file is missing (English), malformed or names an unknown intent.</exception>
     public static IntentCatalog Load(string englishPath)
