@@ -57,7 +57,7 @@ public static partial class ReplyTranslations
 
     private static readonly (Regex Pattern, string De, string Fr, string Es)[] Templates = [.. Table
         .Where(r => r.English.Contains("{0}", StringComparison.Ordinal))
-        .Select(r => (new Regex("^" + Regex.Escape(r.English).Replace("\\{0}", "(?<a>.+?)", StringComparison.Ordinal).Replace("\\{1}", "(?<b>.+)", StringComparison.Ordinal) + "$", RegexOptions.Singleline | RegexOptions.CultureInvariant, TimeSpan.FromMilliseconds(100)), r.De, r.Fr, r.Es))];
+        .Select(r => (new Regex("^" + Regex.Escape(r.English).Replace("\\{0}", "(?<a>.+?)", StringComparison.Ordinal).Replace("\\{1}", "(?<b>.+)", StringComparison.Ordinal) + "$", RegexOptions.Singleline | RegexOptions.CultureInvariant | RegexOptions.NonBacktracking), r.De, r.Fr, r.Es))];
 
     /// <summary>The text in the language, or the text itself when it is not one of the bot's fixed replies.</summary>
     public static string Translate(string text, string? language)

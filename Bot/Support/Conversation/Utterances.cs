@@ -192,6 +192,8 @@ public static partial class Utterances
         @"^\W*(?:(?:please|pls|can you|could you|would you|i want to|i need to|i'?d like to|i would like to|i want|i need)\s+)*"
         + @"(?:open|raise|create|log|file|submit|make|get me|need|want)?\s*(?:a\s+|an\s+|the\s+|new\s+)*(?:jira\s+|support\s+|it\s+|help\s?desk\s+|service\s?desk\s+)*ticket\b"
         + @"[\s,:;.\-]*(?:(?:for|about|because|regarding|re:?|as|on|since|please)\b[\s,:]*)?(?<rest>.*)$",
-        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Singleline, matchTimeoutMilliseconds: 200)]
+        // Linear time whatever the text, so no timeout is needed: on a loaded machine a timeout turned an
+        // ordinary message into an exception.
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Singleline | RegexOptions.NonBacktracking)]
     private static partial Regex TicketRequestWithDescription();
 }
