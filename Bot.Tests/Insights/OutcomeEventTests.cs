@@ -94,6 +94,22 @@ public sealed class OutcomeEventTests
     }
 
     [Theory]
+    [InlineData("the coffee machine on floor 3 is leaking")]
+    [InlineData("Die Kaffeemaschine im dritten Stock tropft")]
+    public async Task Out_of_scope_request_is_recorded_as_out_of_scope_without_its_text(string request)
+    {
+        await using var bot = new SupportBot();
+        await bot.Flow()
+            .Send(request)
+            .AssertReply(_ => { })
+            .StartTestAsync(Token);
+
+        var outcome = Assert.Single(await bot.WaitForEventsAsync(1));
+        Assert.Equal(ProblemOutcome.OutOfScope, outcome.Outcome);
+        Assert.Null(outcome.UnmatchedText);
+    }
+
+    [Theory]
     [InlineData("my stapler makes a strange noise every morning", "my stapler makes a strange noise every morning")]
     [InlineData("Mein Tacker macht jeden Morgen ein komisches Geräusch", "Mein Tacker macht jeden Morgen ein komisches Geräusch")]
     public async Task Unmatched_problem_keeps_its_text_for_admins(string problem, string kept)

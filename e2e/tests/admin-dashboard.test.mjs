@@ -66,7 +66,7 @@ test('after scripted conversations the dashboard shows their numbers, tests a ph
   await say('e2e:solved-2', "yes, it's fixed", 'user-b');
   await say('e2e:abandoned', 'teams is not loading', 'user-c');
   await say('e2e:abandoned', 'cancel', 'user-c');
-  await say('e2e:unmatched', 'the coffee machine <b>in room 4</b> beeps', 'user-d');
+  await say('e2e:unmatched', 'my stapler <b>in room 4</b> makes a strange noise', 'user-d');
   await say('e2e:unmatched', 'cancel', 'user-d');
   // A ticket through the embedded local tracker (no Jira configured).
   await say('e2e:ticket', 'the printer is jammed again', 'user-e');
@@ -95,7 +95,7 @@ test('after scripted conversations the dashboard shows their numbers, tests a ph
   assert.equal(await page.locator('#chart-topics svg .bar[data-label="outlook"]').getAttribute('data-value'), '100');
   assert.equal(await page.locator('#chart-topics svg .bar[data-label="teams"]').getAttribute('data-value'), '0');
   // The user's words are shown literally, not as markup.
-  await page.locator('#unmatched').getByText('the coffee machine <b>in room 4</b> beeps').waitFor();
+  await page.locator('#unmatched').getByText('my stapler <b>in room 4</b> makes a strange noise').waitFor();
   assert.equal(await page.locator('#unmatched b').count(), 0);
   await page.screenshot({ path: artifactPath('screenshots', 'admin-01-dashboard.png'), fullPage: true });
 
@@ -116,5 +116,5 @@ test('after scripted conversations the dashboard shows their numbers, tests a ph
   assert.deepEqual(outcomes, ['abandoned', 'solved', 'solved', 'ticket_created', 'unmatched']);
   // The dashboard's deflection rate is the CSV's: solved / all problems.
   assert.equal(outcomes.filter((o) => o === 'solved').length / outcomes.length, 0.4);
-  assert.ok(rows.some((row) => row.includes('the coffee machine <b>in room 4</b> beeps')));
+  assert.ok(rows.some((row) => row.includes('my stapler <b>in room 4</b> makes a strange noise')));
 });

@@ -105,7 +105,7 @@ test('Create ticket (Action.Execute): invoke response, typing, link reply, card 
   assert.ok(typing.receivedAt < link.receivedAt, 'typing comes before the answer');
   const [, key, browseUrl] = link.message.text.match(/^Created ticket (ITSUPPORT-\d+): (\S+)$/);
   assert.equal(browseUrl, `${bot.url}/local-jira/browse/${key}`);
-  assert.equal(link.message.attachments, undefined, 'one clear result: no separate link card');
+  assert.equal(link.message.attachments?.length ?? 0, 0, 'one clear result: no separate link card');
 
   // The card is replaced twice: "Creating ticket..." before Jira is asked, then the result; neither has buttons.
   const isUpdateOfConfirm = (f) => f.action === 'updateMessage' && f.message.messageId === confirm.message.messageId;

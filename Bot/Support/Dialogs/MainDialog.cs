@@ -152,7 +152,10 @@ public sealed class MainDialog : ComponentDialog
         var (topic, _) = _understander.FindTopic(text, message.Language);
         if (intents.Contains(IntentIds.OutOfScope) && (topic is null || topic.Score < OutOfScopeBelowScore))
         {
-            // Not IT's job, said plainly; the ticket is still offered with the user's own words.
+            // Not IT's job, said plainly; the ticket is still offered with the user's own words. Recorded
+            // for admins without the text (only unmatched problems keep theirs).
+            if (data.OpenProblem is not null) context.ConcludeProblem(data, Insights.ProblemOutcome.Abandoned);
+            context.ConcludeProblem(data, Insights.ProblemOutcome.OutOfScope);
             await context.SendActivityAsync(UnderstandingReplies.Get(UnderstandingReplies.OutOfScope, message.Language), cancellationToken);
             return await step.BeginDialogAsync(nameof(TicketRequestDialog), new TicketRequest(text, [], null), cancellationToken);
         }
