@@ -116,7 +116,8 @@ test('Create ticket (Action.Execute): invoke response, typing, link reply, card 
   const replaced = cardOf(update);
   assert.equal(titleOf(replaced), `Created ticket ${key}`);
   assert.equal(replaced.body[0].style, 'good', 'the result is a green container, its text in the readable default colour');
-  assert.deepEqual(replaced.actions, [{ type: 'Action.OpenUrl', url: browseUrl, title: 'Open in Jira' }]);
+  assert.deepEqual(replaced.actions[0], { type: 'Action.OpenUrl', url: browseUrl, title: 'Open in Jira' });
+  assert.deepEqual(replaced.actions.slice(1).map((a) => a.verb), ['itbot.myTickets'], 'besides the link only the follow-up "My tickets"');
   assert.deepEqual(replaced.body[2], card.body[3], 'the replaced card still shows the problem');
 
   const page = await fetch(browseUrl);
