@@ -21,30 +21,18 @@ public sealed class ConnectorFaultTests : IAsyncLifetime
     /// <summary>Teams' invoke budget is 15 s; the turn must stay well inside it.</summary>
     private static readonly TimeSpan InvokeBudget = TimeSpan.FromSeconds(8);
 
-    private McpAtlassianDouble _jira = null!;
-    private FakeConnector _connector = null!;
-    private BotApplicationFactory _app = null!;
+    private SupportAppOverDouble _host = null!;
 
     private static CancellationToken Token => TestContext.Current.CancellationToken;
 
     public async ValueTask InitializeAsync()
     {
-        _jira = await McpAtlassianDouble.StartAsync();
-        _connector = await FakeConnector.StartAsync(cancellationToken: Token);
-        _app = new BotApplicationFactory(sp => ActivatorUtilities.CreateInstance<ItSupportBot>(sp));
-        foreach (var (key, value) in BotSettings.ForDouble(_jira))
-        {
-            _app.Settings[key] = value;
-        }
-
-        _app.Settings["Storage:Provider"] = "Memory";
+        _host = await SupportAppOverDouble.StartAsync(Token);
     }
 
     public async ValueTask DisposeAsync()
     {
-        await _app.DisposeAsync();
-        await _connector.DisposeAsync();
-        await _jira.DisposeAsync();
+        await _host.DisposeAsync();
     }
 
     public static TheoryData<string, string> Faults()
@@ -65,14 +53,14 @@ public sealed class ConnectorFaultTests : IAsyncLifetime
     [MemberData(nameof(Faults))]
     public async Task A_failing_connector_never_decides_the_ticket_and_the_key_reaches_the_chat_once(string send, string fault)
     {
-        var bot = _app.ServerAddress;
-        var chat = new SupportConversationDriver(_connector, "a:fault-" + Guid.NewGuid().ToString("N")[..8]);
+        var bot = _host.App.ServerAddress;
+        var chat = new SupportConversationDriver(_host.Connector, "a:fault-" + Guid.NewGuid().ToString("N")[..8]);
         var draftId = await chat.ReachConfirmCardAsync(bot, Token);
         // The proactive retry of the message gets through: only the turn's own attempt fails.
-        _connector.FailWhen(Matches(send), Response(fault), times: send is "created message" or "every send" ? 1 : int.MaxValue);
+        _host.Connector.FailWhen(Matches(send), Response(fault), times: send is "created message" or "every send" ? 1 : int.MaxValue);
         if (send == "every send")
         {
-            _connector.FailWhen((_, _) => true, Response(fault), times: 2);
+            _host.Connector.FailWhen((_, _) => true, Response(fault), times: 2);
         }
 
         var clock = Stopwatch.StartNew();
@@ -84,13 +72,13 @@ public sealed class ConnectorFaultTests : IAsyncLifetime
         var body = JsonDocument.Parse(await answer.Content.ReadAsStringAsync(Token)).RootElement;
         Assert.Equal("application/vnd.microsoft.card.adaptive", body.GetProperty("type").GetString());
         Assert.Contains("Created ticket ITSUPPORT-1", body.GetProperty("value").GetRawText(), StringComparison.Ordinal);
-        Assert.Equal(["ITSUPPORT-1"], _jira.IssueKeysWithLabel(JiraTicketFormat.DraftLabel(draftId)));
+        Assert.Equal(["ITSUPPORT-1"], _host.Jira.IssueKeysWithLabel(JiraTicketFormat.DraftLabel(draftId)));
 
         await WaitForDeliveredKeyAsync(chat.ConversationId, TimeSpan.FromSeconds(20));
         // Give a duplicate time to show up before counting.
         await Task.Delay(TimeSpan.FromSeconds(1.5), Token);
         Assert.Single(DeliveredKeys(chat.ConversationId));
-        Assert.Equal(1, _jira.ToolCallCount("jira_create_issue"));
+        Assert.Equal(1, _host.Jira.ToolCallCount("jira_create_issue"));
     }
 
     [Theory]
@@ -99,17 +87,17 @@ public sealed class ConnectorFaultTests : IAsyncLifetime
     [InlineData("hang")]
     public async Task A_submit_or_typed_yes_whose_every_send_fails_is_still_a_200_and_the_ticket(string fault)
     {
-        var bot = _app.ServerAddress;
-        var chat = new SupportConversationDriver(_connector, "a:submit-" + Guid.NewGuid().ToString("N")[..8]);
+        var bot = _host.App.ServerAddress;
+        var chat = new SupportConversationDriver(_host.Connector, "a:submit-" + Guid.NewGuid().ToString("N")[..8]);
         var draftId = await chat.ReachConfirmCardAsync(bot, Token);
-        _connector.FailWhen((_, _) => true, Response(fault), times: 3);
+        _host.Connector.FailWhen((_, _) => true, Response(fault), times: 3);
 
         var clock = Stopwatch.StartNew();
         using var answer = await SupportConversationDriver.PostAsync(bot, chat.Submit(draftId), Token);
 
         Assert.Equal(HttpStatusCode.OK, answer.StatusCode);
         Assert.True(clock.Elapsed < InvokeBudget, $"the turn took {clock.Elapsed}");
-        Assert.Equal(["ITSUPPORT-1"], _jira.IssueKeysWithLabel(JiraTicketFormat.DraftLabel(draftId)));
+        Assert.Equal(["ITSUPPORT-1"], _host.Jira.IssueKeysWithLabel(JiraTicketFormat.DraftLabel(draftId)));
         await WaitForDeliveredKeyAsync(chat.ConversationId, TimeSpan.FromSeconds(20));
         Assert.Single(DeliveredKeys(chat.ConversationId));
     }
@@ -117,11 +105,11 @@ public sealed class ConnectorFaultTests : IAsyncLifetime
     [Fact]
     public async Task A_long_retry_after_moves_the_message_to_the_background_instead_of_holding_the_turn()
     {
-        var bot = _app.ServerAddress;
-        var chat = new SupportConversationDriver(_connector, "a:throttled-" + Guid.NewGuid().ToString("N")[..8]);
+        var bot = _host.App.ServerAddress;
+        var chat = new SupportConversationDriver(_host.Connector, "a:throttled-" + Guid.NewGuid().ToString("N")[..8]);
         var draftId = await chat.ReachConfirmCardAsync(bot, Token);
         var retryAfter = TimeSpan.FromSeconds(5);
-        _connector.FailWhen(Matches("created message"), FakeConnectorResponse.Failure(429, retryAfter), times: 1);
+        _host.Connector.FailWhen(Matches("created message"), FakeConnectorResponse.Failure(429, retryAfter), times: 1);
 
         var clock = Stopwatch.StartNew();
         using var answer = await SupportConversationDriver.PostAsync(bot, chat.Execute(draftId), Token);
@@ -133,7 +121,7 @@ public sealed class ConnectorFaultTests : IAsyncLifetime
         Assert.True(clock.Elapsed >= retryAfter - TimeSpan.FromMilliseconds(300), $"sent again after {clock.Elapsed}, before the Retry-After");
         Assert.Single(DeliveredKeys(chat.ConversationId));
         // Throttled once, not retried by the HTTP pipeline in the turn: one 429, then the background send.
-        Assert.Equal(1, _connector.Requests.Count(r => r.ResponseStatus == 429));
+        Assert.Equal(1, _host.Connector.Requests.Count(r => r.ResponseStatus == 429));
     }
 
     private static Func<FakeConnectorOperation, Activity, bool> Matches(string send) => send switch
@@ -153,7 +141,7 @@ public sealed class ConnectorFaultTests : IAsyncLifetime
 
     /// <summary>Messages with the key the connector accepted (a hung or refused one never reached the chat).</summary>
     private List<string> DeliveredKeys(string conversationId) =>
-        [.. _connector.Delivered
+        [.. _host.Connector.Delivered
             .Where(a => a.Conversation?.Id == conversationId && a.Type == ActivityTypes.Message && a.Text?.Contains("ITSUPPORT-1", StringComparison.Ordinal) == true)
             .Select(a => a.Text!)];
 

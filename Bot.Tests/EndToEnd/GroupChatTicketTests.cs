@@ -19,31 +19,19 @@ public sealed class GroupChatTicketTests : IAsyncLifetime
     private static readonly ChannelAccount Ann = new() { Id = "29:ann-mri", Name = "Ann User", AadObjectId = "aaaaaaaa-0000-0000-0000-000000000001" };
     private static readonly ChannelAccount Bob = new() { Id = "29:bob-mri", Name = "Bob Colleague", AadObjectId = "bbbbbbbb-0000-0000-0000-000000000002" };
 
-    private McpAtlassianDouble _jira = null!;
-    private FakeConnector _connector = null!;
-    private BotApplicationFactory _app = null!;
+    private SupportAppOverDouble _host = null!;
     private readonly string _conversationId = "19:group-" + Guid.NewGuid().ToString("N")[..8] + "@thread.v2";
 
     private static CancellationToken Token => TestContext.Current.CancellationToken;
 
     public async ValueTask InitializeAsync()
     {
-        _jira = await McpAtlassianDouble.StartAsync();
-        _connector = await FakeConnector.StartAsync(cancellationToken: Token);
-        _app = new BotApplicationFactory(sp => ActivatorUtilities.CreateInstance<ItSupportBot>(sp));
-        foreach (var (key, value) in BotSettings.ForDouble(_jira))
-        {
-            _app.Settings[key] = value;
-        }
-
-        _app.Settings["Storage:Provider"] = "Memory";
+        _host = await SupportAppOverDouble.StartAsync(Token);
     }
 
     public async ValueTask DisposeAsync()
     {
-        await _app.DisposeAsync();
-        await _connector.DisposeAsync();
-        await _jira.DisposeAsync();
+        await _host.DisposeAsync();
     }
 
     [Fact]
@@ -66,8 +54,8 @@ public sealed class GroupChatTicketTests : IAsyncLifetime
         Assert.Equal("createTicket", annView.GetProperty("value").GetProperty("actions")[0].GetProperty("verb").GetString());
         Assert.Equal("application/vnd.microsoft.card.adaptive", bobView.GetProperty("type").GetString());
         Assert.False(SupportBot.HasPostBackButtons(RemoveRefresh(bobView.GetProperty("value"))), "a colleague's view has none");
-        Assert.Empty(_jira.ToolCalls);
-        Assert.DoesNotContain(_connector.Activities, a => a.Text?.Contains("ticket", StringComparison.OrdinalIgnoreCase) == true && a.Type == ActivityTypes.Message
+        Assert.Empty(_host.Jira.ToolCalls);
+        Assert.DoesNotContain(_host.Connector.Activities, a => a.Text?.Contains("ticket", StringComparison.OrdinalIgnoreCase) == true && a.Type == ActivityTypes.Message
             && a.Attachments is null && a.Text.Contains("Only", StringComparison.Ordinal));
     }
 
@@ -83,14 +71,14 @@ public sealed class GroupChatTicketTests : IAsyncLifetime
         await PostOkAsync(Submit(Bob, draftId, "createTicket"));
         await PostOkAsync(Mentioning(Bob, "yes"));
         await PostOkAsync(Submit(Bob, draftId, "declineTicket"));
-        Assert.Empty(_jira.ToolCalls);
+        Assert.Empty(_host.Jira.ToolCalls);
         Assert.Equal(2, Texts().Count(t => t == "Only Ann User can confirm this ticket."));
         Assert.Contains("Only Ann User can decline this ticket.", Texts());
 
         var created = await InvokeAsync(Ann, "createTicket", draftId, "manual");
         Assert.Contains("Created ticket ITSUPPORT-1", created.GetProperty("value").GetRawText(), StringComparison.Ordinal);
-        Assert.Equal(1, _jira.ToolCallCount("jira_create_issue"));
-        var description = _jira.ToolCalls.Single().Arguments["description"].GetString()!;
+        Assert.Equal(1, _host.Jira.ToolCallCount("jira_create_issue"));
+        var description = _host.Jira.ToolCalls.Single().Arguments["description"].GetString()!;
         Assert.DoesNotContain("Confirmed by", description, StringComparison.Ordinal);
     }
 
@@ -103,7 +91,7 @@ public sealed class GroupChatTicketTests : IAsyncLifetime
         var created = await InvokeAsync(Bob, "createTicket", draftId, "manual");
 
         Assert.Contains("Created ticket ITSUPPORT-1", created.GetProperty("value").GetRawText(), StringComparison.Ordinal);
-        var description = _jira.ToolCalls.Single().Arguments["description"].GetString()!;
+        var description = _host.Jira.ToolCalls.Single().Arguments["description"].GetString()!;
         Assert.Contains("**Confirmed by:** Bob Colleague (bbbbbbbb-0000-0000-0000-000000000002) (not the reporter)", description, StringComparison.Ordinal);
     }
 
@@ -111,7 +99,7 @@ public sealed class GroupChatTicketTests : IAsyncLifetime
     {
         await PostOkAsync(Mentioning(reporter, "Teams is not working"));
         await PostOkAsync(Mentioning(reporter, "still not working"));
-        var card = _connector.Activities.Last(a => a.Conversation?.Id == _conversationId && SupportBot.IsConfirmCard(a));
+        var card = _host.Connector.Activities.Last(a => a.Conversation?.Id == _conversationId && SupportBot.IsConfirmCard(a));
         var json = SupportBot.CardJson(card);
         // Without a known reporter the card has the buttons (and no refresh) for everyone.
         var draftId = json.TryGetProperty("refresh", out var refresh)
@@ -122,7 +110,7 @@ public sealed class GroupChatTicketTests : IAsyncLifetime
 
     private Activity InGroup(ChannelAccount from, string type)
     {
-        var activity = TestActivities.Create(type, _connector.ServiceUrl, conversationId: _conversationId);
+        var activity = TestActivities.Create(type, _host.Connector.ServiceUrl, conversationId: _conversationId);
         activity.From = from;
         activity.Conversation = new ConversationAccount { Id = _conversationId, TenantId = TestActivities.TenantId, ConversationType = "groupChat", IsGroup = true };
         return activity;
@@ -148,7 +136,7 @@ public sealed class GroupChatTicketTests : IAsyncLifetime
         var invoke = InGroup(from, ActivityTypes.Invoke);
         invoke.Name = "adaptiveCard/action";
         invoke.Value = JsonSerializer.SerializeToElement(new { action = new { type = "Action.Execute", verb, data = new { draftId } }, trigger });
-        using var response = await _app.PostActivityAsync(invoke, Token);
+        using var response = await _host.App.PostActivityAsync(invoke, Token);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync(Token)).RootElement;
         Assert.Equal(200, body.GetProperty("statusCode").GetInt32());
@@ -157,12 +145,12 @@ public sealed class GroupChatTicketTests : IAsyncLifetime
 
     private async Task PostOkAsync(Activity activity)
     {
-        using var response = await _app.PostActivityAsync(activity, Token);
+        using var response = await _host.App.PostActivityAsync(activity, Token);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }
 
     private List<string> Texts() =>
-        [.. _connector.Activities.Where(a => a.Conversation?.Id == _conversationId && a.Text is not null).Select(a => a.Text!)];
+        [.. _host.Connector.Activities.Where(a => a.Conversation?.Id == _conversationId && a.Text is not null).Select(a => a.Text!)];
 
     /// <summary>The card without its refresh (whose Action.Execute is Teams' to send, not a button).</summary>
     private static JsonElement RemoveRefresh(JsonElement card)

@@ -17,39 +17,27 @@ public sealed class ConversationLockTests : IAsyncLifetime
     private static readonly TimeSpan Grace = TimeSpan.FromSeconds(3);
 
     private readonly ParkingStorage.Holder _storage = new();
-    private McpAtlassianDouble _jira = null!;
-    private FakeConnector _connector = null!;
-    private BotApplicationFactory _app = null!;
+    private SupportAppOverDouble _host = null!;
 
     private static CancellationToken Token => TestContext.Current.CancellationToken;
 
     public async ValueTask InitializeAsync()
     {
-        _jira = await McpAtlassianDouble.StartAsync();
-        _connector = await FakeConnector.StartAsync(cancellationToken: Token);
-        _app = new BotApplicationFactory(sp => ActivatorUtilities.CreateInstance<ItSupportBot>(sp));
-        foreach (var (key, value) in BotSettings.ForDouble(_jira))
-        {
-            _app.Settings[key] = value;
-        }
-
-        _app.Settings["Storage:Provider"] = "Memory";
-        _app.ConfigureServices(services => ParkingStorage.Decorate(services, _storage));
+        _host = await SupportAppOverDouble.StartAsync(Token);
+        _host.App.ConfigureServices(services => ParkingStorage.Decorate(services, _storage));
     }
 
     public async ValueTask DisposeAsync()
     {
         _storage.Current?.Release();
-        await _app.DisposeAsync();
-        await _connector.DisposeAsync();
-        await _jira.DisposeAsync();
+        await _host.DisposeAsync();
     }
 
     [Fact]
     public async Task Execute_and_submit_of_one_click_do_not_interleave_their_state_writes()
     {
-        var bot = _app.ServerAddress;
-        var chat = new SupportConversationDriver(_connector, "a:lock-" + Guid.NewGuid().ToString("N"));
+        var bot = _host.App.ServerAddress;
+        var chat = new SupportConversationDriver(_host.Connector, "a:lock-" + Guid.NewGuid().ToString("N"));
         var draftId = await chat.ReachConfirmCardAsync(bot, Token);
         var storage = _storage.Current!;
         storage.Watch($"msteams/conversations/{chat.ConversationId}");
@@ -64,7 +52,7 @@ public sealed class ConversationLockTests : IAsyncLifetime
 
         Assert.False(interleaved, "the Submit turn read the conversation's state while the Execute turn was still writing it");
         Assert.All(answers, a => Assert.Equal(HttpStatusCode.OK, a.StatusCode));
-        Assert.Equal(1, _jira.ToolCallCount("jira_create_issue"));
-        Assert.DoesNotContain(_app.Logs.Entries, e => e.Message.Contains("changed by another turn", StringComparison.Ordinal));
+        Assert.Equal(1, _host.Jira.ToolCallCount("jira_create_issue"));
+        Assert.DoesNotContain(_host.App.Logs.Entries, e => e.Message.Contains("changed by another turn", StringComparison.Ordinal));
     }
 }
