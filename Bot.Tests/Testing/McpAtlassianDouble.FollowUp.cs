@@ -5,6 +5,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using ModelContextProtocol.Protocol;
+using TeamsItBot.McpAtlassianContract;
 
 namespace TeamsItBot.Tests.Testing;
 
@@ -63,7 +64,7 @@ public sealed partial class McpAtlassianDouble
         var category = Statuses.First(s => s.Status == status).Category;
         lock (_issueLock)
         {
-            _issues[key]["status"] = new JsonObject { ["name"] = status, ["category"] = category, ["color"] = "yellow" };
+            _issues[key]["status"] = McpAtlassianShapes.Status(status, category, "yellow");
             Touch(key);
         }
     }
@@ -72,20 +73,10 @@ public sealed partial class McpAtlassianDouble
     {
         lock (_issueLock)
         {
-            _issues[key]["assignee"] = new JsonObject { ["account_id"] = "5b10ac8d82e05b22cc7d4ef6", ["display_name"] = displayName, ["name"] = displayName, ["email"] = null, ["avatar_url"] = null };
+            _issues[key]["assignee"] = McpAtlassianShapes.User("5b10ac8d82e05b22cc7d4ef6", displayName);
             Touch(key);
         }
     }
-
-    private static IEnumerable<Tool> FollowUpToolList() =>
-    [
-        Schema("jira_get_issue", """{"type":"object","properties":{"issue_key":{"type":"string"},"fields":{"type":"string"},"expand":{"type":"string"},"comment_limit":{"type":"integer","default":10,"minimum":0,"maximum":100},"properties":{"type":"string"},"update_history":{"type":"boolean"},"include":{"type":"string"}},"required":["issue_key"]}"""),
-        Schema("jira_add_comment", """{"type":"object","properties":{"issue_key":{"type":"string"},"body":{"type":"string"},"visibility":{"type":"string"},"public":{"type":"boolean"}},"required":["issue_key","body"]}"""),
-        Schema("jira_get_transitions", """{"type":"object","properties":{"issue_key":{"type":"string"}},"required":["issue_key"]}"""),
-        Schema("jira_transition_issue", """{"type":"object","properties":{"issue_key":{"type":"string"},"transition_id":{"type":"string"},"fields":{"type":"string"},"comment":{"type":"string"}},"required":["issue_key","transition_id"]}"""),
-    ];
-
-    private static Tool Schema(string name, string schema) => new() { Name = name, InputSchema = JsonSerializer.Deserialize<JsonElement>(schema) };
 
     [GeneratedRegex("""statusCategory\s*(!=|=)\s*"?Done"?""", RegexOptions.IgnoreCase)]
     private static partial Regex CategoryClause();
@@ -99,7 +90,7 @@ public sealed partial class McpAtlassianDouble
     private static string? Arg(IDictionary<string, JsonElement> arguments, string name) =>
         arguments.TryGetValue(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
 
-    private static string JiraTime(DateTimeOffset time) => time.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture) + " UTC";
+    private static string JiraTime(DateTimeOffset time) => McpAtlassianShapes.IssueTime(time);
 
     private void Touch(string key)
     {
@@ -115,9 +106,9 @@ public sealed partial class McpAtlassianDouble
         {
             ["id"] = Interlocked.Increment(ref _nextComment).ToString(CultureInfo.InvariantCulture),
             ["body"] = body,
-            ["author"] = new JsonObject { ["account_id"] = null, ["display_name"] = author, ["name"] = author, ["email"] = null, ["avatar_url"] = null },
-            ["created"] = now.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff", CultureInfo.InvariantCulture) + "+0000",
-            ["updated"] = now.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff", CultureInfo.InvariantCulture) + "+0000",
+            ["author"] = McpAtlassianShapes.User(null, author),
+            ["created"] = McpAtlassianShapes.CommentTime(now),
+            ["updated"] = McpAtlassianShapes.CommentTime(now),
         };
         _comments.GetOrAdd(key, _ => []).Add(comment);
         Touch(key);
@@ -152,13 +143,10 @@ public sealed partial class McpAtlassianDouble
         }
 
         var page = found.Skip(offset).Take(limit).ToList();
-        var body = new JsonObject { ["total"] = -1, ["start_at"] = 0, ["max_results"] = limit, ["issues"] = new JsonArray([.. page]) };
-        if (offset + page.Count < found.Count)
-        {
-            body["next_page_token"] = Convert.ToBase64String(Encoding.UTF8.GetBytes((offset + page.Count).ToString(CultureInfo.InvariantCulture)));
-        }
-
-        return Success(body);
+        var next = offset + page.Count < found.Count
+            ? Convert.ToBase64String(Encoding.UTF8.GetBytes((offset + page.Count).ToString(CultureInfo.InvariantCulture)))
+            : null;
+        return Success(McpAtlassianShapes.SearchPage(page, limit, next));
     }
 
     private static int Number(JsonObject issue) => int.Parse(issue["key"]!.GetValue<string>().Split('-')[^1], CultureInfo.InvariantCulture);
@@ -171,11 +159,11 @@ public sealed partial class McpAtlassianDouble
         {
             if (!_issues.TryGetValue(key, out var issue))
             {
-                return Error($"Error calling tool 'get_issue': Issue {key} not found. Verify the issue key and project access.");
+                return McpAtlassianResults.ToolError(McpAtlassianTools.GetIssue, McpAtlassianShapes.IssueNotFound(key));
             }
 
             var copy = (JsonObject)issue.DeepClone();
-            copy["browse_url"] = $"{SiteUrl}/browse/{key}";
+            copy["browse_url"] = McpAtlassianShapes.BrowseUrl(SiteUrl, key);
             copy.Remove("url");
             var wantsComments = (Arg(arguments, "fields") is not { } fields || fields.Split(',').Contains("comment")) && limit > 0;
             if (wantsComments)
@@ -191,18 +179,12 @@ public sealed partial class McpAtlassianDouble
     {
         var key = Arg(arguments, "issue_key") ?? string.Empty;
         var body = Arg(arguments, "body");
-        if (string.IsNullOrEmpty(body)) return Error("Error calling tool 'add_comment': 1 validation error for call[add_comment]\nbody\n  Field required");
+        if (string.IsNullOrEmpty(body)) return McpAtlassianResults.FieldRequired(McpAtlassianTools.AddComment, "body");
         lock (_issueLock)
         {
             if (!_issues.ContainsKey(key)) return Error($"Error calling tool 'add_comment': Error adding comment: Issue Does Not Exist");
             var comment = AppendComment(key, BotDisplayName, body);
-            return Success(new JsonObject
-            {
-                ["id"] = comment["id"]!.DeepClone(),
-                ["body"] = body,
-                ["created"] = DateTimeOffset.UtcNow.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss.ffffff", CultureInfo.InvariantCulture) + "+00:00",
-                ["author"] = BotDisplayName,
-            });
+            return Success(McpAtlassianShapes.CommentAdded(comment["id"]!.GetValue<string>(), body, BotDisplayName, DateTimeOffset.UtcNow));
         }
     }
 
@@ -218,7 +200,7 @@ public sealed partial class McpAtlassianDouble
         return new JsonArray([.. offered]);
     }
 
-    private static JsonObject Transition(int id, string name) => new() { ["id"] = id, ["name"] = name };
+    private static JsonObject Transition(int id, string name) => McpAtlassianShapes.Transition(id, name);
 
     private CallToolResult GetTransitions(IDictionary<string, JsonElement> arguments)
     {
@@ -226,7 +208,7 @@ public sealed partial class McpAtlassianDouble
         lock (_issueLock)
         {
             return _issues.TryGetValue(key, out var issue)
-                ? SuccessText(TransitionsFor(issue["status"]!["name"]!.GetValue<string>()).ToJsonString())
+                ? Success(TransitionsFor(issue["status"]!["name"]!.GetValue<string>()))
                 : Error($"Error calling tool 'get_transitions': Issue {key} not found.");
         }
     }
@@ -236,7 +218,7 @@ public sealed partial class McpAtlassianDouble
         var key = Arg(arguments, "issue_key") ?? string.Empty;
         if (arguments.TryGetValue("transition_id", out var raw) && raw.ValueKind != JsonValueKind.String)
         {
-            return Error("Error calling tool 'transition_issue': 1 validation error for call[transition_issue]\ntransition_id\n  Input should be a valid string");
+            return McpAtlassianResults.NotAString(McpAtlassianTools.TransitionIssue, "transition_id");
         }
 
         var id = Arg(arguments, "transition_id") ?? string.Empty;
@@ -247,19 +229,12 @@ public sealed partial class McpAtlassianDouble
             var offered = TransitionsFor(issue["status"]!["name"]!.GetValue<string>()).Select(t => t!["id"]!.GetValue<int>().ToString(CultureInfo.InvariantCulture));
             if (!offered.Contains(id)) return Error($"Error calling tool 'transition_issue': Transition id '{id}' is not valid for this issue.");
             var target = id switch { "21" => "In Progress", "31" => "Done", _ => "To Do" };
-            issue["status"] = new JsonObject { ["name"] = target, ["category"] = Statuses.First(s => s.Status == target).Category, ["color"] = "green" };
+            issue["status"] = McpAtlassianShapes.Status(target, Statuses.First(s => s.Status == target).Category, "green");
             Touch(key);
             if (Arg(arguments, "comment") is { Length: > 0 } comment) AppendComment(key, BotDisplayName, comment);
             var copy = (JsonObject)issue.DeepClone();
-            copy["browse_url"] = $"{SiteUrl}/browse/{key}";
-            return Success(new JsonObject { ["message"] = $"Issue {key} transitioned successfully", ["issue"] = copy });
+            copy["browse_url"] = McpAtlassianShapes.BrowseUrl(SiteUrl, key);
+            return Success(McpAtlassianShapes.IssueTransitioned(key, copy));
         }
     }
-
-    private static CallToolResult SuccessText(string text) => new()
-    {
-        Content = [new TextContentBlock { Text = text }],
-        StructuredContent = JsonSerializer.SerializeToElement(new JsonObject { ["result"] = text }),
-        IsError = false,
-    };
 }

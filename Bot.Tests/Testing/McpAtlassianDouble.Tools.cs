@@ -3,50 +3,17 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using ModelContextProtocol.Protocol;
+using TeamsItBot.McpAtlassianContract;
 
 namespace TeamsItBot.Tests.Testing;
 
-/// <summary>The tools of the double: the mcp-atlassian schemas and result texts.</summary>
+/// <summary>The tools of the double: what each does, answered in the contract's shapes.</summary>
 public sealed partial class McpAtlassianDouble
 {
-    private static readonly IList<Tool> Tools =
-    [
-        new()
-        {
-            Name = "jira_create_issue",
-            Description = "Create a new Jira issue with optional Epic link or parent for subtasks.",
-            InputSchema = JsonSerializer.Deserialize<JsonElement>("""
-                {"type":"object","properties":{
-                  "project_key":{"type":"string","description":"The JIRA project key (e.g. 'PROJ', 'DEV', 'ACV2'). Must match ^[A-Z][A-Z0-9_]+$."},
-                  "summary":{"type":"string","description":"Summary/title of the issue"},
-                  "issue_type":{"type":"string","description":"Issue type (e.g. 'Task', 'Bug', 'Story', 'Epic', 'Subtask')."},
-                  "assignee":{"anyOf":[{"type":"string"},{"type":"null"}],"default":null},
-                  "description":{"anyOf":[{"type":"string"},{"type":"null"}],"default":null},
-                  "components":{"anyOf":[{"type":"string"},{"type":"null"}],"default":null},
-                  "additional_fields":{"anyOf":[{"type":"string"},{"type":"null"}],"default":null}
-                },"required":["project_key","summary","issue_type"]}
-                """),
-        },
-        new()
-        {
-            Name = "jira_get_user_profile",
-            Description = "Retrieve profile information for a specific Jira user.",
-            InputSchema = JsonSerializer.Deserialize<JsonElement>("""
-                {"type":"object","properties":{"user_identifier":{"type":"string","description":"Identifier for the user (e.g., email address 'user@example.com', username 'johndoe', account ID 'accountid:...', or key for Server/DC)."}},
-                 "required":["user_identifier"]}
-                """),
-        },
-        new()
-        {
-            Name = "jira_search",
-            Description = "Search Jira issues using JQL (Jira Query Language).",
-            InputSchema = JsonSerializer.Deserialize<JsonElement>("""
-                {"type":"object","properties":{"jql":{"type":"string"},"fields":{"anyOf":[{"type":"string"},{"type":"null"}]},
-                 "limit":{"type":"integer","default":10,"minimum":1,"maximum":50}},"required":["jql"]}
-                """),
-        },
-        .. FollowUpToolList(),
-    ];
+    /// <summary>The tools this double implements, with the contract's schemas (ENABLED_TOOLS narrows them).</summary>
+    private static readonly IList<Tool> Tools = McpAtlassianTools.Select(
+        McpAtlassianTools.CreateIssue, McpAtlassianTools.GetUserProfile, McpAtlassianTools.Search, McpAtlassianTools.GetIssue,
+        McpAtlassianTools.AddComment, McpAtlassianTools.GetTransitions, McpAtlassianTools.TransitionIssue);
 
     [GeneratedRegex("""labels\s*=\s*"([^"]*)"|labels\s*=\s*([^\s"]+)""", RegexOptions.IgnoreCase)]
     private static partial Regex LabelClause();
@@ -56,7 +23,7 @@ public sealed partial class McpAtlassianDouble
         var arguments = request.Arguments ?? new Dictionary<string, JsonElement>();
         if (request.Name is not null && !IsEnabled(request.Name))
         {
-            return Error($"Unknown tool: {request.Name}");
+            return McpAtlassianResults.UnknownTool(request.Name);
         }
 
         return request.Name switch
@@ -68,7 +35,7 @@ public sealed partial class McpAtlassianDouble
             "jira_get_transitions" => GetTransitions(arguments),
             "jira_transition_issue" => TransitionIssue(arguments),
             "jira_get_user_profile" => UserProfile(arguments),
-            _ => Error($"Unknown tool: {request.Name}"),
+            _ => McpAtlassianResults.UnknownTool(request.Name),
         };
     }
 
@@ -79,7 +46,7 @@ public sealed partial class McpAtlassianDouble
         {
             if (string.IsNullOrEmpty(Arg(required)))
             {
-                return Error($"Error calling tool 'create_issue': 1 validation error for call[create_issue]\n{required}\n  Field required");
+                return McpAtlassianResults.FieldRequired(McpAtlassianTools.CreateIssue, required);
             }
         }
 
@@ -90,7 +57,7 @@ public sealed partial class McpAtlassianDouble
 
         if (Arg("project_key") != ProjectKey)
         {
-            return Error("Error calling tool 'create_issue': Specify a valid project ID or key");
+            return McpAtlassianResults.ToolError(McpAtlassianTools.CreateIssue, McpAtlassianShapes.InvalidProject);
         }
 
         JsonObject additional = [];
@@ -123,8 +90,8 @@ public sealed partial class McpAtlassianDouble
             ["key"] = key,
             ["summary"] = Arg("summary"),
             ["description"] = Arg("description"),
-            ["url"] = $"{SiteUrl}/rest/api/2/issue/{id}",
-            ["status"] = new JsonObject { ["name"] = "To Do", ["category"] = "To Do", ["color"] = "blue-gray" },
+            ["url"] = McpAtlassianShapes.RestUrl(SiteUrl, id),
+            ["status"] = McpAtlassianShapes.Status("To Do", "To Do", "blue-gray"),
             ["issue_type"] = new JsonObject { ["name"] = Arg("issue_type") },
             ["priority"] = additional["priority"]?.DeepClone() ?? new JsonObject { ["name"] = "Medium" },
             ["labels"] = additional["labels"]?.DeepClone() ?? new JsonArray(),
@@ -135,17 +102,17 @@ public sealed partial class McpAtlassianDouble
                 .Select(c => (JsonNode?)new JsonObject { ["name"] = c })]),
         };
         var now = DateTimeOffset.UtcNow;
-        issue["assignee"] = new JsonObject { ["display_name"] = "Unassigned" };
+        issue["assignee"] = McpAtlassianShapes.Unassigned();
         issue["created"] = JiraTime(now);
         issue["updated"] = JiraTime(now);
         _updated[key] = now;
         _issues[key] = issue;
         if (CreateResultText is { } text)
         {
-            return new CallToolResult { Content = [new TextContentBlock { Text = text(key) }], IsError = false };
+            return SuccessText(text(key));
         }
 
-        return Success(new JsonObject { ["message"] = "Issue created successfully", ["issue"] = issue.DeepClone() });
+        return Success(McpAtlassianShapes.IssueCreated((JsonObject)issue.DeepClone()));
     }
 
     /// <summary>jira_get_user_profile at 0.23.1: a miss is success:false in a normal result, not isError.</summary>
@@ -154,29 +121,19 @@ public sealed partial class McpAtlassianDouble
         var identifier = arguments.TryGetValue("user_identifier", out var value) && value.ValueKind == JsonValueKind.String ? value.GetString()! : string.Empty;
         if (string.IsNullOrEmpty(identifier))
         {
-            return Error("Error calling tool 'get_user_profile': 1 validation error for call[get_user_profile]\nuser_identifier\n  Field required");
+            return McpAtlassianResults.FieldRequired(McpAtlassianTools.GetUserProfile, "user_identifier");
         }
 
         return Users.TryGetValue(identifier, out var user)
-            ? Success(new JsonObject { ["success"] = true, ["user"] = user.DeepClone() })
-            : Success(new JsonObject { ["success"] = false, ["error"] = $"User '{identifier}' not found.", ["user_identifier"] = identifier });
+            ? Success(McpAtlassianShapes.UserFound((JsonObject)user.DeepClone()))
+            : Success(McpAtlassianShapes.UserNotFound(identifier));
     }
 
-    private static JsonObject BotUser() => new()
-    {
-        ["account_id"] = "557058:bot", ["display_name"] = "IT Bot", ["name"] = "IT Bot", ["email"] = null, ["avatar_url"] = null,
-    };
+    private static JsonObject BotUser() => McpAtlassianShapes.User("557058:bot", BotDisplayName);
 
-    private static CallToolResult Success(JsonObject body)
-    {
-        var text = body.ToJsonString();
-        return new CallToolResult
-        {
-            Content = [new TextContentBlock { Text = text }],
-            StructuredContent = JsonSerializer.SerializeToElement(new JsonObject { ["result"] = text }),
-            IsError = false,
-        };
-    }
+    private static CallToolResult Success(JsonNode body) => McpAtlassianResults.Success(body);
 
-    private static CallToolResult Error(string text) => new() { Content = [new TextContentBlock { Text = text }], IsError = true };
+    private static CallToolResult SuccessText(string text) => McpAtlassianResults.SuccessText(text);
+
+    private static CallToolResult Error(string text) => McpAtlassianResults.Error(text);
 }

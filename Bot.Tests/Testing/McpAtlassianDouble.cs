@@ -10,9 +10,9 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using ModelContextProtocol.AspNetCore;
 using ModelContextProtocol.Protocol;
 using ModelContextProtocol.Server;
+using TeamsItBot.McpAtlassianContract;
 
 namespace TeamsItBot.Tests.Testing;
 
@@ -20,15 +20,16 @@ namespace TeamsItBot.Tests.Testing;
 public sealed record RecordedRequest(string Method, string? ToolName, IReadOnlyDictionary<string, JsonElement> Arguments, string? Authorization, string? SessionId);
 
 /// <summary>
-/// A contract double of mcp-atlassian (v0.23, streamable-http) on a real Kestrel port: /mcp with
-/// stateful sessions, /healthz, the 401 for requests without credentials, jira_create_issue and
-/// jira_search with the real argument schema, result text and isError style. Records every
-/// request and can be made to fail: down, slow, 500, expired sessions.
+/// A contract double of mcp-atlassian (v0.23.1, streamable-http) on a real Kestrel port: /mcp with
+/// stateful sessions, /healthz, the 401 for requests without credentials, and the Jira tools with
+/// the contract's schemas, result texts and isError style (Testing/TeamsItBot.McpAtlassianContract,
+/// shared with the bench's double). Records every request and can be made to fail: down, slow,
+/// 500, expired sessions.
 /// </summary>
 public sealed partial class McpAtlassianDouble : IAsyncDisposable
 {
     public const string SiteUrl = "https://acme.atlassian.net";
-    public const string AuthRequiredBody = """{"error":"Authentication required: no Atlassian credentials were provided."}""";
+    public const string AuthRequiredBody = McpAtlassianServer.AuthRequiredBody;
 
     private readonly ConcurrentQueue<RecordedRequest> _requests = new();
     private readonly ConcurrentDictionary<string, bool> _sessionsSeen = new();
@@ -47,8 +48,7 @@ public sealed partial class McpAtlassianDouble : IAsyncDisposable
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
         builder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Loopback, 0));
-        builder.Services.AddMcpServer(o => o.ServerInfo = new Implementation { Name = "mcp-atlassian", Version = "0.23.0" })
-            .WithHttpTransport(o => o.SessionMode = HttpServerSessionMode.Stateful)
+        builder.Services.AddMcpAtlassianServer()
             .WithListToolsHandler((_, _) => ValueTask.FromResult(new ListToolsResult { Tools = [.. Tools.Where(t => IsEnabled(t.Name))] }))
             .WithCallToolHandler(async (request, _) =>
             {
@@ -68,16 +68,14 @@ public sealed partial class McpAtlassianDouble : IAsyncDisposable
                 return result;
             });
         _app = builder.Build();
-        _app.MapGet("/healthz", () => Results.Json(new Dictionary<string, string> { ["status"] = "ok" }));
-        _app.UseWhen(c => c.Request.Path.StartsWithSegments("/mcp"), branch => branch.Use(InspectAsync));
-        _app.MapMcp("/mcp");
+        _app.MapMcpAtlassian(InspectAsync);
     }
 
     public string ProjectKey { get; }
 
     public Uri BaseUrl { get; private set; } = null!;
 
-    public Uri McpUrl => new(BaseUrl, "/mcp");
+    public Uri McpUrl => new(BaseUrl, McpAtlassianServer.McpPath);
 
     /// <summary>mcp-atlassian without ALLOW_GLOBAL_CRED_FALLBACK: POSTs without Authorization get 401.</summary>
     public bool RequireCredentials { get; set; } = true;
@@ -123,11 +121,8 @@ public sealed partial class McpAtlassianDouble : IAsyncDisposable
     public bool RefuseReporter { get; set; }
 
     /// <summary>A Jira user jira_get_user_profile finds by e-mail.</summary>
-    public void AddUser(string email, string accountId, string displayName) => Users[email] = new JsonObject
-    {
-        ["account_id"] = accountId, ["display_name"] = displayName, ["name"] = displayName, ["email"] = email,
-        ["avatar_url"] = $"https://avatar.example/{accountId}/48x48",
-    };
+    public void AddUser(string email, string accountId, string displayName) =>
+        Users[email] = McpAtlassianShapes.User(accountId, displayName, email, $"https://avatar.example/{accountId}/48x48");
 
     /// <summary>The issue as the double stored it (reporter included), or null.</summary>
     public JsonObject? Issue(string key) => _issues.TryGetValue(key, out var issue) ? (JsonObject)issue.DeepClone() : null;
@@ -195,19 +190,15 @@ public sealed partial class McpAtlassianDouble : IAsyncDisposable
             return;
         }
 
-        if (RequireCredentials && context.Request.Method == HttpMethods.Post && authorization.Length == 0)
+        if (RequireCredentials && McpAtlassianServer.LacksCredentials(context.Request))
         {
-            context.Response.StatusCode = StatusCodes.Status401Unauthorized;
-            context.Response.ContentType = "application/json";
-            await context.Response.WriteAsync(AuthRequiredBody);
+            await McpAtlassianServer.WriteAuthRequiredAsync(context.Response);
             return;
         }
 
         if (sessionId.Length > 0 && _expiredSessions.ContainsKey(sessionId))
         {
-            context.Response.StatusCode = StatusCodes.Status404NotFound;
-            context.Response.ContentType = "application/json";
-            await context.Response.WriteAsync("""{"jsonrpc":"2.0","id":"server-error","error":{"code":-32600,"message":"Session not found"}}""");
+            await McpAtlassianServer.WriteSessionNotFoundAsync(context.Response);
             return;
         }
 

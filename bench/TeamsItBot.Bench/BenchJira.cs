@@ -1,19 +1,21 @@
-using Microsoft.AspNetCore.Http.Features;
 using System.Globalization;
 using System.Net;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
-using ModelContextProtocol.AspNetCore;
+using Microsoft.AspNetCore.Http.Features;
 using ModelContextProtocol.Protocol;
+using TeamsItBot.McpAtlassianContract;
 
 namespace TeamsItBot.Bench;
 
 /// <summary>
 /// The mcp-atlassian contract in miniature on 127.0.0.1: Streamable HTTP at <c>/mcp</c> with
 /// stateful sessions, <c>/healthz</c>, the 401 without credentials, and the two tools the bot
-/// needs with mcp-atlassian's result shape. Counts initializes (a POST without a session id).
+/// needs, with the schemas, result shapes and error texts of the shared contract
+/// (Testing/TeamsItBot.McpAtlassianContract, which the tests' double uses too). Counts
+/// initializes (a POST without a session id).
 /// Issues are not kept, so memory stays flat however many tickets the run creates.
 /// </summary>
 public sealed class BenchJira : IAsyncDisposable
@@ -21,26 +23,8 @@ public sealed class BenchJira : IAsyncDisposable
     public const string SiteUrl = "https://acme.atlassian.net";
     public const string ProjectKey = "ITSUPPORT";
 
-    private static readonly IList<Tool> Tools =
-    [
-        new()
-        {
-            Name = "jira_create_issue",
-            Description = "Create a new Jira issue.",
-            InputSchema = JsonSerializer.Deserialize<JsonElement>("""
-                {"type":"object","properties":{"project_key":{"type":"string"},"summary":{"type":"string"},"issue_type":{"type":"string"},
-                 "assignee":{"anyOf":[{"type":"string"},{"type":"null"}]},"description":{"anyOf":[{"type":"string"},{"type":"null"}]},
-                 "components":{"anyOf":[{"type":"string"},{"type":"null"}]},"additional_fields":{"anyOf":[{"type":"string"},{"type":"null"}]}},
-                 "required":["project_key","summary","issue_type"]}
-                """),
-        },
-        new()
-        {
-            Name = "jira_search",
-            Description = "Search Jira issues using JQL.",
-            InputSchema = JsonSerializer.Deserialize<JsonElement>("""{"type":"object","properties":{"jql":{"type":"string"}},"required":["jql"]}"""),
-        },
-    ];
+    /// <summary>The tools the bench serves: only what a ticket needs.</summary>
+    private static readonly IList<Tool> Tools = McpAtlassianTools.Select(McpAtlassianTools.CreateIssue, McpAtlassianTools.Search);
 
     private readonly WebApplication _app;
     private long _nextIssue;
@@ -52,14 +36,11 @@ public sealed class BenchJira : IAsyncDisposable
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
         builder.WebHost.UseKestrel(k => k.Listen(IPAddress.Loopback, 0));
-        builder.Services.AddMcpServer(o => o.ServerInfo = new Implementation { Name = "mcp-atlassian", Version = "0.23.0" })
-            .WithHttpTransport(o => o.SessionMode = HttpServerSessionMode.Stateful)
+        builder.Services.AddMcpAtlassianServer()
             .WithListToolsHandler((_, _) => ValueTask.FromResult(new ListToolsResult { Tools = Tools }))
             .WithCallToolHandler((request, _) => ValueTask.FromResult(CallTool(request.Params!)));
         _app = builder.Build();
-        _app.MapGet("/healthz", () => Results.Json(new Dictionary<string, string> { ["status"] = "ok" }));
-        _app.UseWhen(c => c.Request.Path.StartsWithSegments("/mcp"), branch => branch.Use(GateAsync));
-        _app.MapMcp("/mcp");
+        _app.MapMcpAtlassian(GateAsync);
     }
 
     public Uri McpUrl { get; private set; } = null!;
@@ -77,7 +58,7 @@ public sealed class BenchJira : IAsyncDisposable
         await jira._app.StartAsync();
         var address = jira._app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
         jira.BaseUrl = new Uri(address.TrimEnd('/') + "/");
-        jira.McpUrl = new Uri(jira.BaseUrl, "mcp");
+        jira.McpUrl = new Uri(jira.BaseUrl, McpAtlassianServer.McpPath.TrimStart('/'));
         return jira;
     }
 
@@ -91,10 +72,9 @@ public sealed class BenchJira : IAsyncDisposable
     {
         if (HttpMethods.IsPost(context.Request.Method))
         {
-            if (context.Request.Headers.Authorization.Count == 0)
+            if (McpAtlassianServer.LacksCredentials(context.Request))
             {
-                context.Response.StatusCode = StatusCodes.Status401Unauthorized;
-                await context.Response.WriteAsJsonAsync(new Dictionary<string, string> { ["error"] = "Authentication required: no Atlassian credentials were provided." });
+                await McpAtlassianServer.WriteAuthRequiredAsync(context.Response);
                 return;
             }
 
@@ -114,43 +94,28 @@ public sealed class BenchJira : IAsyncDisposable
         string? Arg(string name) => arguments.TryGetValue(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
         switch (request.Name)
         {
-            case "jira_create_issue" when Arg("project_key") != ProjectKey:
-                return Error("Error calling tool 'create_issue': Specify a valid project ID or key");
-            case "jira_create_issue" when string.IsNullOrEmpty(Arg("summary")) || string.IsNullOrEmpty(Arg("issue_type")):
-                return Error("Error calling tool 'create_issue': 1 validation error for call[create_issue]");
-            case "jira_create_issue":
+            case McpAtlassianTools.CreateIssue when Arg("project_key") != ProjectKey:
+                return McpAtlassianResults.ToolError(McpAtlassianTools.CreateIssue, McpAtlassianShapes.InvalidProject);
+            case McpAtlassianTools.CreateIssue when string.IsNullOrEmpty(Arg("summary")):
+                return McpAtlassianResults.FieldRequired(McpAtlassianTools.CreateIssue, "summary");
+            case McpAtlassianTools.CreateIssue when string.IsNullOrEmpty(Arg("issue_type")):
+                return McpAtlassianResults.FieldRequired(McpAtlassianTools.CreateIssue, "issue_type");
+            case McpAtlassianTools.CreateIssue:
                 var number = Interlocked.Increment(ref _nextIssue);
                 var id = (10000 + number).ToString(CultureInfo.InvariantCulture);
-                return Success(new JsonObject
+                return McpAtlassianResults.Success(McpAtlassianShapes.IssueCreated(new JsonObject
                 {
-                    ["message"] = "Issue created successfully",
-                    ["issue"] = new JsonObject
-                    {
-                        ["id"] = id,
-                        ["key"] = $"{ProjectKey}-{number.ToString(CultureInfo.InvariantCulture)}",
-                        ["summary"] = Arg("summary"),
-                        ["url"] = $"{SiteUrl}/rest/api/2/issue/{id}",
-                        ["status"] = new JsonObject { ["name"] = "To Do" },
-                        ["issue_type"] = new JsonObject { ["name"] = Arg("issue_type") },
-                    },
-                });
-            case "jira_search":
-                return Success(new JsonObject { ["total"] = 0, ["start_at"] = 0, ["max_results"] = 10, ["issues"] = new JsonArray() });
+                    ["id"] = id,
+                    ["key"] = $"{ProjectKey}-{number.ToString(CultureInfo.InvariantCulture)}",
+                    ["summary"] = Arg("summary"),
+                    ["url"] = McpAtlassianShapes.RestUrl(SiteUrl, id),
+                    ["status"] = McpAtlassianShapes.Status("To Do", "To Do", "blue-gray"),
+                    ["issue_type"] = new JsonObject { ["name"] = Arg("issue_type") },
+                }));
+            case McpAtlassianTools.Search:
+                return McpAtlassianResults.Success(McpAtlassianShapes.SearchPage([], limit: 10));
             default:
-                return Error($"Unknown tool: {request.Name}");
+                return McpAtlassianResults.UnknownTool(request.Name);
         }
     }
-
-    private static CallToolResult Success(JsonObject body)
-    {
-        var text = body.ToJsonString();
-        return new CallToolResult
-        {
-            Content = [new TextContentBlock { Text = text }],
-            StructuredContent = JsonSerializer.SerializeToElement(new JsonObject { ["result"] = text }),
-            IsError = false,
-        };
-    }
-
-    private static CallToolResult Error(string text) => new() { Content = [new TextContentBlock { Text = text }], IsError = true };
 }
