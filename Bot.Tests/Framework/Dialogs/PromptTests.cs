@@ -65,52 +65,6 @@ public sealed class PromptTests
             .StartTestAsync(Ct);
     }
 
-    [Theory]
-    [InlineData("yes", true)]
-    [InlineData("Yes!", true)]
-    [InlineData("YEAH", true)]
-    [InlineData("yep, it works", true)]
-    [InlineData("sure.", true)]
-    [InlineData("ok", true)]
-    [InlineData("Okay", true)]
-    [InlineData("y", true)]
-    [InlineData("of course", true)]
-    [InlineData("1", true)]
-    [InlineData("no", false)]
-    [InlineData("Nope.", false)]
-    [InlineData("nah", false)]
-    [InlineData("N", false)]
-    [InlineData("no, still broken", false)]
-    [InlineData("not really", false)]
-    [InlineData("2", false)]
-    public async Task ConfirmPrompt_recognizes_yes_and_no_variants(string answer, bool expected)
-    {
-        await Ask(new ConfirmPrompt("confirm"), Options("Did that help?"), r => $"answer {r}").Flow()
-            .Send("hi").AssertReply("Did that help?")
-            .Send(answer).AssertReply($"answer {expected}")
-            .StartTestAsync(Ct);
-    }
-
-    [Theory]
-    [InlineData("maybe")]
-    [InlineData("not sure")]
-    [InlineData("3")]
-    [InlineData("!!!")]
-    public void ConfirmPrompt_does_not_guess_on_unclear_answers(string answer) =>
-        Assert.Null(ConfirmPrompt.Recognize(answer, ("Yes", "No")));
-
-    [Fact]
-    public async Task ConfirmPrompt_reprompts_on_unclear_input_and_can_show_its_choices()
-    {
-        var prompt = new ConfirmPrompt("confirm") { Style = ListStyle.Inline };
-
-        await Ask(prompt, Options("Did that help?", "Please answer yes or no."), r => $"answer {r}").Flow()
-            .Send("hi").AssertReply("Did that help? (1) Yes or (2) No")
-            .Send("maybe").AssertReply("Please answer yes or no. (1) Yes or (2) No")
-            .Send("yes").AssertReply("answer True")
-            .StartTestAsync(Ct);
-    }
-
     [Fact]
     public async Task ChoicePrompt_matches_by_value_synonym_and_number_and_reprompts_on_bad_input()
     {
