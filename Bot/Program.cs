@@ -1,3 +1,4 @@
+using TeamsItBot;
 using TeamsItBot.Framework.Hosting;
 using TeamsItBot.Insights;
 using TeamsItBot.LocalTracker;
@@ -14,7 +15,7 @@ builder.Services.AddBotFramework(builder.Configuration);
 builder.Services.AddItSupport(builder.Configuration);
 builder.Services.AddInsights(builder.Configuration);
 builder.Services.AddTickets(builder.Configuration);
-builder.Services.AddLocalTracker(builder.Configuration, builder.Environment);
+builder.Services.AddLocalTrackerForTickets(builder.Configuration, builder.Environment);
 builder.Services.AddOperations(builder.Configuration);
 
 var app = builder.Build();

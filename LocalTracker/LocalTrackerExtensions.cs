@@ -15,24 +15,25 @@ namespace TeamsItBot.LocalTracker;
 public static partial class LocalTrackerExtensions
 {
     /// <summary>
-    /// True when the bot hosts its own tracker: no external mcp-atlassian (MCP_ATLASSIAN_URL unset)
-    /// and either Development or LocalTracker:Enabled=true; LocalTracker:Enabled=false turns it off anywhere.
+    /// True when the bot hosts its own tracker: no external tracker (the host asks the ticket part,
+    /// which owns MCP_ATLASSIAN_URL) and either Development or LocalTracker:Enabled=true;
+    /// LocalTracker:Enabled=false turns it off anywhere.
     /// </summary>
-    public static bool IsLocalTrackerEnabled(IConfiguration configuration, IHostEnvironment environment)
+    public static bool IsLocalTrackerEnabled(IConfiguration configuration, IHostEnvironment environment, bool externalTracker)
     {
         ArgumentNullException.ThrowIfNull(environment);
-        if (!string.IsNullOrWhiteSpace(configuration?["MCP_ATLASSIAN_URL"])) return false;
-        return bool.TryParse(configuration?[$"{LocalTrackerOptions.SectionName}:Enabled"], out var enabled) ? enabled : environment.IsDevelopment();
+        if (externalTracker) return false;
+        return bool.TryParse(configuration?[LocalTrackerOptions.EnabledKey], out var enabled) ? enabled : environment.IsDevelopment();
     }
 
     /// <summary>
     /// The embedded tracker (an MCP server with the mcp-atlassian tool contract, SQLite storage);
     /// does nothing when <see cref="IsLocalTrackerEnabled"/> is false.
     /// </summary>
-    public static IServiceCollection AddLocalTracker(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
+    public static IServiceCollection AddLocalTracker(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment, bool externalTracker)
     {
         ArgumentNullException.ThrowIfNull(configuration);
-        if (!IsLocalTrackerEnabled(configuration, environment)) return services;
+        if (!IsLocalTrackerEnabled(configuration, environment, externalTracker)) return services;
         var development = environment.IsDevelopment();
         services.AddOptions<LocalTrackerOptions>()
             .Configure(options =>
@@ -40,7 +41,7 @@ public static partial class LocalTrackerExtensions
                 if (!string.IsNullOrWhiteSpace(configuration["JIRA_PROJECT_KEY"])) options.ProjectKey = configuration["JIRA_PROJECT_KEY"]!.Trim();
                 if (!string.IsNullOrWhiteSpace(configuration["BOT_DATA_DIR"])) options.DataDirectory = configuration["BOT_DATA_DIR"]!.Trim();
                 options.PublicBaseUrl = string.IsNullOrWhiteSpace(configuration["Bot:PublicBaseUrl"]) ? null : configuration["Bot:PublicBaseUrl"];
-                var key = configuration[$"{LocalTrackerOptions.SectionName}:AccessKey"];
+                var key = configuration[LocalTrackerOptions.AccessKeyKey];
                 options.AccessKey = string.IsNullOrWhiteSpace(key) ? null : key.Trim();
             })
             .Validate(options => ProjectKeyPattern().IsMatch(options.ProjectKey), "JIRA_PROJECT_KEY must match ^[A-Z][A-Z0-9_]+$")
@@ -62,14 +63,13 @@ public static partial class LocalTrackerExtensions
 
     /// <summary>
     /// Maps /local-jira/mcp, /local-jira/browse/{key} and /local-jira/healthz behind
-    /// <see cref="LocalTrackerGuard"/>; no-op when disabled.
+    /// <see cref="LocalTrackerGuard"/>; no-op when <see cref="AddLocalTracker"/> left it out (decided once, there).
     /// </summary>
     public static WebApplication MapLocalTracker(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
-        if (!IsLocalTrackerEnabled(app.Configuration, app.Environment)) return app;
+        if (app.Services.GetService<LocalTrackerGuard>() is not { } guard) return app;
         var options = app.Services.GetRequiredService<IOptions<LocalTrackerOptions>>().Value;
-        var guard = app.Services.GetRequiredService<LocalTrackerGuard>();
         app.Use(guard.InvokeAsync);
         var group = app.MapGroup(LocalTrackerOptions.BasePath);
         group.MapMcp("/mcp");

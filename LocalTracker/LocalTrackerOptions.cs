@@ -10,6 +10,8 @@ public sealed class LocalTrackerOptions
     public const string BasePath = "/local-jira";
     public const string DatabaseFileName = "local-jira.db";
     public const string SectionName = "LocalTracker";
+    public const string EnabledKey = SectionName + ":Enabled";
+    public const string AccessKeyKey = SectionName + ":AccessKey";
 
     /// <summary>Shortest accepted access key: long enough that it cannot be guessed online.</summary>
     public const int MinimumAccessKeyLength = 16;

@@ -9,14 +9,13 @@ public sealed record TicketBackend(Uri McpEndpoint, Uri BrowseBase, bool IsLocal
 
 /// <summary>
 /// Resolves where tickets go. With MCP_ATLASSIAN_URL set: that server and JIRA_URL. Without it:
-/// the embedded local tracker, reached over HTTP like any MCP server at {base}/local-jira/mcp,
-/// where {base} is Bot:PublicBaseUrl or the first Kestrel address, read lazily because the
-/// server's addresses only exist once it listens.
+/// the embedded local tracker, reached over HTTP like any MCP server at {base}{path}/mcp, where
+/// {path} is the tracker's route prefix the host put in the options and {base} is
+/// Bot:PublicBaseUrl or the first Kestrel address, read lazily because the server's addresses
+/// only exist once it listens.
 /// </summary>
 public sealed class TicketBackendEndpoints(IOptions<TicketOptions> options, IServiceProvider services)
 {
-    public const string LocalTrackerPath = "/local-jira";
-
     private TicketBackend? _resolved;
 
     public TicketBackend Resolve()
@@ -33,7 +32,9 @@ public sealed class TicketBackendEndpoints(IOptions<TicketOptions> options, ISer
             // JIRA_URL is ignored here on purpose: local issues only exist in the local tracker.
             var root = LocalBase(value) ?? throw new TicketException(TicketFailure.BackendUnavailable,
                 "Local tracker mode (MCP_ATLASSIAN_URL unset) but the bot's base URL is unknown: set Bot:PublicBaseUrl or let Kestrel listen on a real address.");
-            backend = new TicketBackend(new Uri(root + LocalTrackerPath + "/mcp"), new Uri(root + LocalTrackerPath), IsLocalTracker: true);
+            var path = value.LocalTrackerPath ?? throw new TicketException(TicketFailure.BackendUnavailable,
+                "Local tracker mode (MCP_ATLASSIAN_URL unset) but no local tracker runs in this host: set MCP_ATLASSIAN_URL, or compose the local tracker with the tickets.");
+            backend = new TicketBackend(new Uri(root + path + "/mcp"), new Uri(root + path), IsLocalTracker: true);
         }
 
         _resolved = backend;

@@ -20,7 +20,7 @@ internal sealed partial class TicketBackendStartupLog(
         var value = options.Value;
         if (value.UsesLocalTracker)
         {
-            LogLocal(logger, value.ProjectKey, value.PublicBaseUrl ?? "(first Kestrel address)");
+            LogLocal(logger, value.ProjectKey, value.PublicBaseUrl ?? "(first Kestrel address)", value.LocalTrackerPath ?? "(no local tracker in this host)");
         }
         else
         {
@@ -54,8 +54,8 @@ internal sealed partial class TicketBackendStartupLog(
         }
     }
 
-    [LoggerMessage(20, LogLevel.Information, "Ticket backend: embedded local tracker (MCP_ATLASSIAN_URL not set), project {ProjectKey}, reached at {BaseUrl}/local-jira/mcp")]
-    private static partial void LogLocal(ILogger logger, string projectKey, string baseUrl);
+    [LoggerMessage(20, LogLevel.Information, "Ticket backend: embedded local tracker (MCP_ATLASSIAN_URL not set), project {ProjectKey}, reached at {BaseUrl}{Path}/mcp")]
+    private static partial void LogLocal(ILogger logger, string projectKey, string baseUrl, string path);
 
     [LoggerMessage(21, LogLevel.Information, "Ticket backend: mcp-atlassian at {McpUrl}, Jira {JiraUrl}, project {ProjectKey}, credentials {CredentialKind}")]
     private static partial void LogRemote(ILogger logger, string mcpUrl, string jiraUrl, string projectKey, string credentialKind);

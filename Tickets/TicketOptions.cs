@@ -10,6 +10,9 @@ public sealed class TicketOptions
     public const string SectionName = "Tickets";
     public const string DefaultProjectKey = "ITSUPPORT";
 
+    /// <summary>The root key naming an external mcp-atlassian; the only place it is spelled.</summary>
+    public const string McpAtlassianUrlKey = "MCP_ATLASSIAN_URL";
+
     /// <summary>JIRA_URL: the Jira site; browse links are {JiraUrl}/browse/{key}.</summary>
     public string? JiraUrl { get; set; }
 
@@ -31,10 +34,16 @@ public sealed class TicketOptions
     /// <summary>Bot:PublicBaseUrl: the bot's own base URL, used to reach the local tracker.</summary>
     public string? PublicBaseUrl { get; set; }
 
-    /// <summary>LocalTracker:Enabled: null = only in Development. Read here to know whether any backend exists.</summary>
+    /// <summary>
+    /// Whether the embedded local tracker runs, given by the host at composition from the tracker's own
+    /// options (Tickets cannot reference LocalTracker); null (no host said) = only in Development.
+    /// </summary>
     public bool? LocalTrackerEnabled { get; set; }
 
-    /// <summary>LocalTracker:AccessKey: sent as a Bearer token to the local tracker. Secret.</summary>
+    /// <summary>The local tracker's route prefix (e.g. /local-jira), given by the host with <see cref="LocalTrackerEnabled"/>.</summary>
+    public string? LocalTrackerPath { get; set; }
+
+    /// <summary>The local tracker's access key, given by the host: sent to it as a Bearer token. Secret.</summary>
     public string? LocalTrackerAccessKey { get; set; }
 
     public string IssueType { get; set; } = "Task";
@@ -75,6 +84,10 @@ public sealed class TicketOptions
         : JiraFlavors.FromJiraUrl(JiraUrl);
 
     public bool UsesLocalTracker => string.IsNullOrWhiteSpace(McpAtlassianUrl);
+
+    /// <summary>True when <see cref="McpAtlassianUrlKey"/> names an external server (read before options exist, to compose).</summary>
+    public static bool HasExternalTracker(Microsoft.Extensions.Configuration.IConfiguration configuration) =>
+        !string.IsNullOrWhiteSpace(configuration?[McpAtlassianUrlKey]);
 
     public TimeSpan Timeout => TimeSpan.FromSeconds(TimeoutSeconds);
 

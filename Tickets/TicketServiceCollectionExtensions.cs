@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
 using TeamsItBot.Tickets.FollowUp;
 using TeamsItBot.Tickets.Outbox;
@@ -9,9 +10,15 @@ namespace TeamsItBot.Tickets;
 
 public static class TicketServiceCollectionExtensions
 {
+    /// <summary>The name of the ticket tools' readiness check in /readyz.</summary>
+    public const string ToolsCheckName = "ticket-tools";
+
+    /// <summary>The tag the host's /readyz selects checks by (Operations' ReadyTag; Tickets cannot reference it).</summary>
+    public const string ReadinessTag = "ready";
+
     /// <summary>
     /// The ticket service over MCP: options (root JIRA_*, MCP_ATLASSIAN_URL, Bot:PublicBaseUrl and the
-    /// Tickets section) validated at start-up, the credentialed HttpClient, <see cref="ITicketService"/> and the
+    /// Tickets section; the local tracker's switch, path and key come from the host) validated at start-up, the credentialed HttpClient, <see cref="ITicketService"/> and the
     /// outbox (<see cref="OutboxServiceCollectionExtensions.AddTicketOutbox"/>).
     /// </summary>
     public static IServiceCollection AddTickets(this IServiceCollection services, IConfiguration configuration)
@@ -35,6 +42,12 @@ public static class TicketServiceCollectionExtensions
         services.AddHostedService<McpSessionShutdown>();
         services.AddTicketOutbox(configuration);
         services.AddTicketFollowUp(configuration);
+        if (TicketOptions.HasExternalTracker(configuration))
+        {
+            // A server that is up but read-only (or without jira_create_issue) cannot take a ticket.
+            services.AddHealthChecks().AddCheck<TicketBackendHealthCheck>(ToolsCheckName, tags: [ReadinessTag]);
+        }
+
         return services;
     }
 
@@ -46,10 +59,8 @@ public static class TicketServiceCollectionExtensions
         options.JiraApiToken = Value(configuration, "JIRA_API_TOKEN");
         options.JiraPersonalToken = Value(configuration, "JIRA_PERSONAL_TOKEN");
         options.ProjectKey = Value(configuration, "JIRA_PROJECT_KEY") ?? TicketOptions.DefaultProjectKey;
-        options.McpAtlassianUrl = Value(configuration, "MCP_ATLASSIAN_URL");
+        options.McpAtlassianUrl = Value(configuration, TicketOptions.McpAtlassianUrlKey);
         options.PublicBaseUrl = Value(configuration, "Bot:PublicBaseUrl");
-        options.LocalTrackerEnabled = bool.TryParse(Value(configuration, "LocalTracker:Enabled"), out var enabled) ? enabled : null;
-        options.LocalTrackerAccessKey = Value(configuration, "LocalTracker:AccessKey");
         options.IssueType = Value(section, nameof(TicketOptions.IssueType)) ?? options.IssueType;
         options.Priority = Value(section, nameof(TicketOptions.Priority));
         options.Components = Value(section, nameof(TicketOptions.Components));

@@ -16,7 +16,7 @@ using TeamsItBot.Tickets.Outbox;
 namespace TeamsItBot.Tests.LocalTracker;
 
 /// <summary>
-/// The bot's ticket wiring in local-tracker mode on a real port: AddTickets + AddLocalTracker +
+/// The bot's ticket wiring in local-tracker mode on a real port: AddTickets + AddLocalTrackerForTickets +
 /// MapLocalTracker, no MCP_ATLASSIAN_URL and no Bot:PublicBaseUrl (the Kestrel address is used).
 /// </summary>
 internal sealed class LocalTrackerHost : IAsyncDisposable
@@ -50,7 +50,7 @@ internal sealed class LocalTrackerHost : IAsyncDisposable
         if (settings is not null) builder.Configuration.AddInMemoryCollection(settings);
         builder.Services.AddTickets(builder.Configuration);
         builder.Services.AddSingleton<ITicketNotifier, NullTicketNotifier>();
-        builder.Services.AddLocalTracker(builder.Configuration, builder.Environment);
+        builder.Services.AddLocalTrackerForTickets(builder.Configuration, builder.Environment);
         var app = builder.Build();
         app.MapLocalTracker();
         await app.StartAsync();

@@ -4,13 +4,14 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
 using TeamsItBot.Framework.Hosting;
+using TeamsItBot.Tickets;
 
 namespace TeamsItBot.Operations;
 
 public static class OperationsServiceCollectionExtensions
 {
     /// <summary>Checks with this tag decide <c>/readyz</c>. Other areas add theirs with it.</summary>
-    public const string ReadyTag = "ready";
+    public const string ReadyTag = TicketServiceCollectionExtensions.ReadinessTag;
 
     /// <summary>Checks with this tag decide <c>/healthz</c>; keep them free of dependencies.</summary>
     public const string LiveTag = "live";
@@ -18,7 +19,8 @@ public static class OperationsServiceCollectionExtensions
     public const string HealthHttpClientName = "TeamsItBot.Health";
 
     /// <summary>
-    /// Health checks (auth metadata, ticket backend), OpenTelemetry, turn instrumentation (a step of
+    /// Health checks (auth metadata, the ticket backend's /healthz; the ticket tools' check is the
+    /// ticket part's own, added by AddTickets), OpenTelemetry, turn instrumentation (a step of
     /// the adapter's pipeline) and the combined start-up configuration report.
     /// </summary>
     public static IServiceCollection AddOperations(this IServiceCollection services, IConfiguration configuration)
@@ -38,12 +40,6 @@ public static class OperationsServiceCollectionExtensions
         if (TicketBackendHealthUrl(configuration) is { } ticketBackend)
         {
             checks.AddUrlCheck("ticket-backend", ticketBackend, ReadyTag);
-        }
-
-        if (!string.IsNullOrWhiteSpace(configuration["MCP_ATLASSIAN_URL"]))
-        {
-            // A server that is up but read-only (or without jira_create_issue) cannot take a ticket.
-            checks.AddCheck<TeamsItBot.Tickets.TicketBackendHealthCheck>("ticket-tools", tags: [ReadyTag]);
         }
 
         services.AddBotTelemetry(configuration);
@@ -69,7 +65,7 @@ public static class OperationsServiceCollectionExtensions
             return HealthOptionsValidator.IsHttpUrl(explicitUrl) ? new Uri(explicitUrl) : null;
         }
 
-        var mcp = configuration["MCP_ATLASSIAN_URL"];
+        var mcp = configuration[TicketOptions.McpAtlassianUrlKey];
         return !string.IsNullOrWhiteSpace(mcp) && HealthOptionsValidator.IsHttpUrl(mcp)
             ? new Uri(new Uri(mcp), "/healthz")
             : null;
