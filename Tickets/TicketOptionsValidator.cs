@@ -20,7 +20,7 @@ public sealed partial class TicketOptionsValidator(IHostEnvironment? environment
             problems.Add($"JIRA_PROJECT_KEY must match ^[A-Z][A-Z0-9_]+$ (got '{options.ProjectKey}')");
         }
 
-        CheckUrl(problems, "MCP_ATLASSIAN_URL", options.McpAtlassianUrl);
+        CheckUrl(problems, TicketOptions.McpAtlassianUrlKey, options.McpAtlassianUrl);
         CheckUrl(problems, "JIRA_URL", options.JiraUrl);
         CheckUrl(problems, "Bot:PublicBaseUrl", options.PublicBaseUrl);
         if (options.UsesLocalTracker && !(options.LocalTrackerEnabled ?? environment?.IsDevelopment() ?? true))
