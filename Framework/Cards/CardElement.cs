@@ -5,7 +5,6 @@ namespace TeamsItBot.Framework.Cards;
 [JsonPolymorphic(TypeDiscriminatorPropertyName = "type")]
 [JsonDerivedType(typeof(TextBlock), "TextBlock")]
 [JsonDerivedType(typeof(RichTextBlock), "RichTextBlock")]
-[JsonDerivedType(typeof(FactSet), "FactSet")]
 [JsonDerivedType(typeof(Container), "Container")]
 [JsonDerivedType(typeof(InputText), "Input.Text")]
 [JsonDerivedType(typeof(ActionSet), "ActionSet")]
@@ -48,10 +47,6 @@ public sealed record TextRun(string Text)
     public bool? Italic { get; init; }
     public string? Weight { get; init; }
 }
-
-public sealed record FactSet(IReadOnlyList<Fact> Facts) : CardElement;
-
-public sealed record Fact(string Title, string Value);
 
 public sealed record Container(IReadOnlyList<CardElement> Items) : CardElement
 {

@@ -13,15 +13,3 @@ public sealed class ConversationState(IStorage storage) : BotState(storage, name
             : null;
     }
 }
-
-/// <summary>State of one user across conversations.</summary>
-public sealed class UserState(IStorage storage) : BotState(storage, nameof(UserState))
-{
-    protected override string? GetStorageKey(ITurnContext turnContext)
-    {
-        var activity = turnContext.Activity;
-        return activity.ChannelId is { } channel && activity.From?.Id is { } user
-            ? $"{channel}/users/{user}"
-            : null;
-    }
-}

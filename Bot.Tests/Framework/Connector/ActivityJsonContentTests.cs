@@ -51,7 +51,7 @@ public sealed class ActivityJsonContentTests
         [
             new AdaptiveCard
             {
-                Body = [new TextBlock("Title") { Weight = "Bolder" }, new FactSet([new Fact("a", "b")])],
+                Body = [new TextBlock("Title") { Weight = "Bolder" }, new Container([new TextBlock("b")]) { Style = "emphasis" }],
                 Actions = [ActionExecute.WithSubmitFallback("Go", "go", new Dictionary<string, object?> { ["draftId"] = "d1", ["n"] = 2 })],
             }.ToAttachment(),
         ];
