@@ -1,7 +1,7 @@
 namespace TeamsItBot.LocalTracker;
 
 /// <summary>One issue of the local tracker.</summary>
-public sealed record LocalIssue(
+internal sealed record LocalIssue(
     long Id,
     string Key,
     string Project,
@@ -17,7 +17,7 @@ public sealed record LocalIssue(
     DateTimeOffset Updated);
 
 /// <summary>What jira_create_issue supplies; the store adds id, key, status and time.</summary>
-public sealed record NewLocalIssue(
+internal sealed record NewLocalIssue(
     string Project,
     string Summary,
     string? Description,
@@ -51,7 +51,7 @@ public enum LocalIssueOrder
 }
 
 /// <summary>One comment on a local issue.</summary>
-public sealed record LocalComment(long Id, string Author, string Body, DateTimeOffset Created);
+internal sealed record LocalComment(long Id, string Author, string Body, DateTimeOffset Created);
 
 /// <summary>One change of a local issue (status, comment), for the browse page.</summary>
-public sealed record LocalHistoryEntry(DateTimeOffset At, string Who, string What);
+internal sealed record LocalHistoryEntry(DateTimeOffset At, string Who, string What);

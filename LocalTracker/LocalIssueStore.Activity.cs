@@ -4,7 +4,7 @@ using Microsoft.Data.Sqlite;
 namespace TeamsItBot.LocalTracker;
 
 /// <summary>Comments, status changes and their history.</summary>
-public sealed partial class LocalIssueStore
+internal sealed partial class LocalIssueStore
 {
     public async Task<LocalComment?> AddCommentAsync(string key, string author, string body, CancellationToken cancellationToken)
     {

@@ -6,7 +6,7 @@ using Microsoft.Extensions.Options;
 namespace TeamsItBot.LocalTracker;
 
 /// <summary>SQLite storage of local issues. Keys are allocated inside the insert's write transaction.</summary>
-public sealed partial class LocalIssueStore(IOptions<LocalTrackerOptions> options)
+internal sealed partial class LocalIssueStore(IOptions<LocalTrackerOptions> options)
 {
     private const string Columns = "id, key, project, summary, description, issue_type, priority, assignee, labels, components, status, created, COALESCE(updated, created)";
 

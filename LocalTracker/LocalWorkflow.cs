@@ -1,13 +1,13 @@
 namespace TeamsItBot.LocalTracker;
 
 /// <summary>One move of the workflow, with Jira's default ids.</summary>
-public sealed record LocalTransition(int Id, string Name, string To);
+internal sealed record LocalTransition(int Id, string Name, string To);
 
 /// <summary>
 /// Jira's simplified workflow: To Do -> In Progress -> Done, back a step, and Reopen from Done.
 /// Transition names are not status names, as in Jira.
 /// </summary>
-public static class LocalWorkflow
+internal static class LocalWorkflow
 {
     public static readonly IReadOnlyList<string> Statuses = ["To Do", "In Progress", "Done"];
 

@@ -9,7 +9,7 @@ namespace TeamsItBot.Tickets;
 /// without them unless the server runs with a global credential fallback. The local tracker gets
 /// its access key instead (LocalTracker:AccessKey), when one is set.
 /// </summary>
-public sealed class JiraCredentialsHandler(IOptions<TicketOptions> options) : DelegatingHandler
+internal sealed class JiraCredentialsHandler(IOptions<TicketOptions> options) : DelegatingHandler
 {
     protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {

@@ -7,7 +7,7 @@ namespace TeamsItBot.Tickets;
 /// tools/list (a read-only mcp-atlassian answers pings but cannot take a ticket: not ready).
 /// Register with AddCheck&lt;TicketBackendHealthCheck&gt;.
 /// </summary>
-public sealed class TicketBackendHealthCheck(McpJiraTicketService tickets) : IHealthCheck
+internal sealed class TicketBackendHealthCheck(McpJiraTicketService tickets) : IHealthCheck
 {
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {

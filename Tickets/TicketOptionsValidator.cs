@@ -6,7 +6,7 @@ namespace TeamsItBot.Tickets;
 
 /// <summary>Refuses to start with a ticket configuration that can only fail later, naming every problem.</summary>
 /// <param name="environment">The host's; without a host (tools, tests of the service alone) the local tracker counts as available.</param>
-public sealed partial class TicketOptionsValidator(IHostEnvironment? environment = null) : IValidateOptions<TicketOptions>
+internal sealed partial class TicketOptionsValidator(IHostEnvironment? environment = null) : IValidateOptions<TicketOptions>
 {
     [GeneratedRegex("^[A-Z][A-Z0-9_]+$")]
     internal static partial Regex ProjectKeyPattern();

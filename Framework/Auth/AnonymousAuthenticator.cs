@@ -6,14 +6,14 @@ namespace TeamsItBot.Framework.Auth;
 /// Local development mode (no MicrosoftAppId): every request is anonymous, as with the Emulator
 /// and the Agents Playground. Only registered when the options validator allowed the mode.
 /// </summary>
-public sealed class AnonymousAuthenticator : IBotAuthenticator
+internal sealed class AnonymousAuthenticator : IBotAuthenticator
 {
     public Task<BotAuthenticationResult> AuthenticateAsync(string? authorizationHeader, Activity activity, CancellationToken cancellationToken = default) =>
         Task.FromResult(BotAuthenticationResult.Anonymous);
 }
 
 /// <summary>Local mode sends replies without a token.</summary>
-public sealed class NoTokenProvider : Connector.IBotTokenProvider
+internal sealed class NoTokenProvider : Connector.IBotTokenProvider
 {
     public Task<string?> GetAccessTokenAsync(CancellationToken cancellationToken = default) => Task.FromResult<string?>(null);
 }

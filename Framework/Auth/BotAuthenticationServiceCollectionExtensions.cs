@@ -6,7 +6,7 @@ using TeamsItBot.Framework.Hosting;
 
 namespace TeamsItBot.Framework.Auth;
 
-public static class BotAuthenticationServiceCollectionExtensions
+internal static class BotAuthenticationServiceCollectionExtensions
 {
     /// <summary>
     /// Inbound token validation and outbound tokens: JWT + MSAL when MicrosoftAppId is set,

@@ -12,7 +12,7 @@ namespace TeamsItBot.Framework.Auth;
 /// (ToChannelFromBotLoginUrl), which MSAL refuses: lets a local identity provider stand in for
 /// Entra ID in end-to-end tests. Production authorities always go through MSAL.
 /// </summary>
-public sealed partial class ClientCredentialsTokenProvider(
+internal sealed partial class ClientCredentialsTokenProvider(
     IHttpClientFactory httpClientFactory,
     TimeProvider timeProvider,
     IOptions<BotFrameworkOptions> options,

@@ -15,7 +15,7 @@ namespace TeamsItBot.Framework.Auth;
 /// either way with a <c>serviceurl</c> claim matching the activity (the URL it vouches for).
 /// Never throws for a bad token or unreachable metadata: the result says 401 or 503.
 /// </summary>
-public sealed partial class JwtBotAuthenticator(
+internal sealed partial class JwtBotAuthenticator(
     IOptions<BotFrameworkOptions> options,
     OpenIdKeyCache keyCache,
     ILogger<JwtBotAuthenticator> logger) : IBotAuthenticator

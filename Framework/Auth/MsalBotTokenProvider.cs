@@ -8,7 +8,7 @@ using TeamsItBot.Framework.Hosting;
 
 namespace TeamsItBot.Framework.Auth;
 
-public enum BotTokenClientKind
+internal enum BotTokenClientKind
 {
     /// <summary>MSAL confidential client with the app password (MultiTenant, SingleTenant).</summary>
     ClientSecret,
@@ -18,13 +18,13 @@ public enum BotTokenClientKind
 }
 
 /// <summary>How the outbound token is obtained; <see cref="Authority"/> is null for managed identity.</summary>
-public sealed record BotTokenClientPlan(BotTokenClientKind Kind, string ClientId, string? Authority);
+internal sealed record BotTokenClientPlan(BotTokenClientKind Kind, string ClientId, string? Authority);
 
 /// <summary>
 /// Outbound tokens for the Bot Connector through MSAL. One instance per process (a singleton):
 /// MSAL keeps the token in the application's own cache and renews it before it expires.
 /// </summary>
-public sealed partial class MsalBotTokenProvider : IBotTokenProvider
+internal sealed partial class MsalBotTokenProvider : IBotTokenProvider
 {
     public const string Scope = "https://api.botframework.com/.default";
 

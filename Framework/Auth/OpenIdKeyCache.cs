@@ -12,7 +12,7 @@ namespace TeamsItBot.Framework.Auth;
 /// The JWKS is parsed here rather than through ConfigurationManager because the Bot Framework
 /// keys carry an <c>endorsements</c> array that the validation needs.
 /// </summary>
-public sealed partial class OpenIdKeyCache(IHttpClientFactory httpClientFactory, TimeProvider timeProvider, ILogger<OpenIdKeyCache> logger)
+internal sealed partial class OpenIdKeyCache(IHttpClientFactory httpClientFactory, TimeProvider timeProvider, ILogger<OpenIdKeyCache> logger)
 {
     public const string HttpClientName = "bot-auth-metadata";
 

@@ -3,14 +3,14 @@ using Microsoft.IdentityModel.Tokens;
 namespace TeamsItBot.Framework.Auth;
 
 /// <summary>One signing key from a JWKS with the channels it is endorsed for (Bot Framework keys only).</summary>
-public sealed record SigningKey(JsonWebKey Key, IReadOnlyList<string> Endorsements)
+internal sealed record SigningKey(JsonWebKey Key, IReadOnlyList<string> Endorsements)
 {
     public bool IsEndorsedFor(string? channelId) =>
         !string.IsNullOrEmpty(channelId) && Endorsements.Contains(channelId, StringComparer.OrdinalIgnoreCase);
 }
 
 /// <summary>The keys published by one OpenID metadata document, as fetched at <see cref="FetchedAt"/>.</summary>
-public sealed record SigningKeySet(IReadOnlyList<SigningKey> Keys, DateTimeOffset FetchedAt)
+internal sealed record SigningKeySet(IReadOnlyList<SigningKey> Keys, DateTimeOffset FetchedAt)
 {
     public IEnumerable<SecurityKey> SecurityKeys => Keys.Select(k => k.Key);
 

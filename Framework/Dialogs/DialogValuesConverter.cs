@@ -9,7 +9,7 @@ namespace TeamsItBot.Framework.Dialogs;
 /// become nested dictionaries and lists that <see cref="DialogValueExtensions.GetValue{T}"/>
 /// turns back into records. Writes each value by its runtime type.
 /// </summary>
-public sealed class DialogValuesConverter : JsonConverter<IDictionary<string, object?>>
+internal sealed class DialogValuesConverter : JsonConverter<IDictionary<string, object?>>
 {
     public override IDictionary<string, object?> Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
     {

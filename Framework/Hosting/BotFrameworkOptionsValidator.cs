@@ -7,7 +7,7 @@ namespace TeamsItBot.Framework.Hosting;
 /// Refuses to start with an incomplete identity, naming every missing setting at once. Anonymous
 /// local mode is allowed only in Development or with AllowUnauthenticatedRequests=true.
 /// </summary>
-public sealed class BotFrameworkOptionsValidator(IHostEnvironment environment) : IValidateOptions<BotFrameworkOptions>
+internal sealed class BotFrameworkOptionsValidator(IHostEnvironment environment) : IValidateOptions<BotFrameworkOptions>
 {
     private static readonly string[] AppTypes = ["MultiTenant", "SingleTenant", "UserAssignedMSI"];
 

@@ -15,7 +15,7 @@ namespace TeamsItBot.Framework.Hosting;
 /// de-duplicate, run the turn, answer. Every refusal is a problem+json 4xx; a failing turn is a
 /// 500 with no detail (the log has it).
 /// </summary>
-public sealed partial class BotMessageHandler(
+internal sealed partial class BotMessageHandler(
     CloudAdapter adapter,
     IBot bot,
     IBotAuthenticator authenticator,

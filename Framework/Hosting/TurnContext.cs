@@ -2,7 +2,7 @@ using TeamsItBot.Framework.Schema;
 
 namespace TeamsItBot.Framework.Hosting;
 
-public sealed class TurnContext(BotAdapter adapter, Activity activity) : ITurnContext
+internal sealed class TurnContext(BotAdapter adapter, Activity activity) : ITurnContext
 {
     public const string InvokeResponseKey = "BotFramework.InvokeResponse";
 

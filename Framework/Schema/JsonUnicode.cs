@@ -4,7 +4,7 @@ namespace TeamsItBot.Framework.Schema;
 /// JSON may spell a UTF-16 surrogate as <c>\uD800</c> on its own, which is no Unicode text: the
 /// parser accepts it, but reading the string later throws. Found before the activity is used.
 /// </summary>
-public static class JsonUnicode
+internal static class JsonUnicode
 {
     /// <summary>True when a <c>\u</c> escape leaves a surrogate unpaired. The input must already parse as JSON.</summary>
     public static bool HasLoneSurrogate(ReadOnlySpan<byte> json)

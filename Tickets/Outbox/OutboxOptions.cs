@@ -30,7 +30,7 @@ public sealed class OutboxOptions
     public bool WorkerEnabled { get; set; } = true;
 }
 
-public sealed class OutboxOptionsValidator(IOptions<TicketOptions> tickets) : IValidateOptions<OutboxOptions>
+internal sealed class OutboxOptionsValidator(IOptions<TicketOptions> tickets) : IValidateOptions<OutboxOptions>
 {
     public ValidateOptionsResult Validate(string? name, OutboxOptions options)
     {

@@ -5,7 +5,7 @@ using Microsoft.Extensions.Options;
 
 namespace TeamsItBot.Tickets.Outbox;
 
-public static class OutboxServiceCollectionExtensions
+internal static class OutboxServiceCollectionExtensions
 {
     /// <summary>
     /// The ticket outbox: options (section Outbox, validated at start-up), <see cref="TicketOutbox"/>, the

@@ -8,7 +8,7 @@ namespace TeamsItBot.Tickets.Outbox;
 /// Retries queued tickets and delivers background notices: every poll it claims due items (each by
 /// exactly one instance, through the store's leases) and works them one by one.
 /// </summary>
-public sealed partial class TicketOutboxWorker(
+internal sealed partial class TicketOutboxWorker(
     TicketOutbox outbox,
     ITicketOutboxStore store,
     ITicketNotifier notifier,
