@@ -6,6 +6,7 @@ using ModelContextProtocol.Protocol;
 using TeamsItBot.McpAtlassianContract;
 using TeamsItBot.Tests.LocalTracker;
 using TeamsItBot.Tests.Testing;
+using TeamsItBot.Tests.Tickets;
 using BenchJira = bench::TeamsItBot.Bench.BenchJira;
 
 namespace TeamsItBot.Tests.Architecture;
@@ -41,6 +42,19 @@ public sealed class McpAtlassianContractTests
 
         AssertAsDescribed(tools.Select(t => t.ProtocolTool));
         Assert.Equal([McpAtlassianTools.CreateIssue, McpAtlassianTools.Search], tools.Select(t => t.Name).Order(StringComparer.Ordinal));
+    }
+
+    /// <summary>The bench measures the bot against its double: the bot must take the double's answer as mcp-atlassian's.</summary>
+    [Fact]
+    public async Task The_ticket_service_files_a_ticket_through_the_bench_double()
+    {
+        await using var jira = await BenchJira.StartAsync();
+        await using var host = new TicketTestHost(TicketTestHost.RemoteSettings(jira.McpUrl));
+
+        var ticket = await host.Tickets.CreateTicketAsync(TicketTestHost.Draft(), Token);
+
+        Assert.Equal($"{BenchJira.ProjectKey}-1", ticket.Key);
+        Assert.Equal(new Uri($"https://acme.atlassian.net/browse/{BenchJira.ProjectKey}-1"), ticket.BrowseUrl);
     }
 
     /// <summary>A listed tool the double does not implement would make the bot believe a server offers it.</summary>
