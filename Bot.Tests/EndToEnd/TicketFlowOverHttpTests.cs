@@ -123,9 +123,9 @@ public sealed class TicketFlowOverHttpTests : IAsyncLifetime
         var yes = TestActivities.Message(_connector.ServiceUrl, "yes please");
 
         await Post(yes);
-        var sentAfterFirst = _connector.Requests.Count;
+        var sentAfterFirst = await _connector.WaitForQuietAsync();
         await Post(yes);
-        var sentAfterRedelivery = _connector.Requests.Count;
+        var sentAfterRedelivery = await _connector.WaitForQuietAsync();
         await Post(TestActivities.Message(_connector.ServiceUrl, "yes"));
 
         // The draft would protect the ticket (a second yes only says "already exists"): the redelivery
@@ -142,11 +142,11 @@ public sealed class TicketFlowOverHttpTests : IAsyncLifetime
         var problem = TestActivities.Message(_connector.ServiceUrl, "Outlook does not sync my mail");
 
         await Post(problem);
-        var sentAfterFirst = _connector.Requests.Count;
+        var sentAfterFirst = await _connector.WaitForQuietAsync();
         await Post(problem);
 
         Assert.True(sentAfterFirst > 0, "the first delivery is answered");
-        Assert.Equal(sentAfterFirst, _connector.Requests.Count);
+        Assert.Equal(sentAfterFirst, await _connector.WaitForQuietAsync());
         Assert.Single(_connector.Activities, a => a.Text?.Contains("Please try these steps", StringComparison.Ordinal) == true);
     }
 

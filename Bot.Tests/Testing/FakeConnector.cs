@@ -138,6 +138,35 @@ public sealed class FakeConnector : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// Waits until no request has arrived for <paramref name="quietFor"/>: a turn's typing and card
+    /// updates run beside it and may land after the HTTP answer, so a count taken at once can be short.
+    /// </summary>
+    public async Task<int> WaitForQuietAsync(TimeSpan? quietFor = null, TimeSpan? timeout = null)
+    {
+        var quiet = quietFor ?? TimeSpan.FromMilliseconds(300);
+        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(15));
+        var count = Requests.Count;
+        var since = DateTime.UtcNow;
+        while (DateTime.UtcNow - since < quiet)
+        {
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException($"The fake connector kept receiving requests ({count} so far).");
+            }
+
+            await Task.Delay(20);
+            var now = Requests.Count;
+            if (now != count)
+            {
+                count = now;
+                since = DateTime.UtcNow;
+            }
+        }
+
+        return count;
+    }
+
     public async ValueTask DisposeAsync()
     {
         await _stopping.CancelAsync();
