@@ -167,6 +167,7 @@ public sealed partial class LocalIssueStore(IOptions<LocalTrackerOptions> option
                 """;
             command.ExecuteNonQuery();
             EnsureActivitySchema(connection);
+            EnsureAttachmentSchema(connection);
             _schemaReady = true;
         }
     }

@@ -30,5 +30,19 @@ public sealed class LocalTrackerOptions
     /// </summary>
     public string? AccessKey { get; set; }
 
+    /// <summary>
+    /// LocalTracker:AttachmentDirectory: the tracker's "working directory" for jira_update_issue attachments (as /app is
+    /// mcp-atlassian's): paths are resolved against it and must stay inside it. Default {BOT_DATA_DIR}/evidence,
+    /// the bot's evidence directory, so the embedded pair share it.
+    /// </summary>
+    [System.Diagnostics.CodeAnalysis.AllowNull]
+    public string AttachmentDirectory
+    {
+        get => string.IsNullOrWhiteSpace(_attachmentDirectory) ? Path.Combine(Path.GetFullPath(DataDirectory), "evidence") : _attachmentDirectory;
+        set => _attachmentDirectory = value;
+    }
+
+    private string? _attachmentDirectory;
+
     public string DatabasePath => Path.Combine(Path.GetFullPath(DataDirectory), DatabaseFileName);
 }

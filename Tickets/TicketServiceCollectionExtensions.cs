@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using TeamsItBot.Tickets.Evidence;
 using TeamsItBot.Tickets.FollowUp;
 using TeamsItBot.Tickets.Outbox;
 
@@ -33,6 +34,7 @@ public static class TicketServiceCollectionExtensions
         services.TryAddSingleton<ITicketService>(sp => sp.GetRequiredService<McpJiraTicketService>());
         services.AddHostedService<TicketBackendStartupLog>();
         services.AddHostedService<McpSessionShutdown>();
+        services.AddTicketEvidence(configuration);
         services.AddTicketOutbox(configuration);
         services.AddTicketFollowUp(configuration);
         return services;
