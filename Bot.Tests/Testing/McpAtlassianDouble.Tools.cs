@@ -46,6 +46,7 @@ public sealed partial class McpAtlassianDouble
                 """),
         },
         .. FollowUpToolList(),
+        .. AttachmentToolList(),
     ];
 
     [GeneratedRegex("""labels\s*=\s*"([^"]*)"|labels\s*=\s*([^\s"]+)""", RegexOptions.IgnoreCase)]
@@ -68,6 +69,8 @@ public sealed partial class McpAtlassianDouble
             "jira_get_transitions" => GetTransitions(arguments),
             "jira_transition_issue" => TransitionIssue(arguments),
             "jira_get_user_profile" => UserProfile(arguments),
+            "jira_update_issue" => UpdateIssue(arguments),
+            "jira_upload_attachment" when OfferBase64Upload => UploadBase64(arguments),
             _ => Error($"Unknown tool: {request.Name}"),
         };
     }

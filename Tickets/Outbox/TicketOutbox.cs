@@ -190,8 +190,8 @@ public sealed partial class TicketOutbox(
 
     /// <summary>
     /// The ticket exists (this attempt made it or an earlier one did): its evidence goes on now, after
-    /// the create, so an upload can never block or repeat the ticket. What could not be attached is kept
-    /// on the stored draft for the reply; the transcript and files themselves are not kept.
+    /// the create, so an upload can never block or repeat the ticket. What could not be attached rides on
+    /// the returned item's draft for this process's reply or notice (stores keep a draft as recorded).
     /// </summary>
     private async Task<TicketDraft> AttachEvidenceAsync(TicketDraft draft, TicketResult ticket, CancellationToken cancellationToken)
     {
