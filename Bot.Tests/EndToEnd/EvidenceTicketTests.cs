@@ -29,6 +29,7 @@ public sealed class EvidenceTicketTests : IAsyncLifetime
     {
         _host = await SupportAppOverDouble.StartAsync(Token);
         _files = await FakeFileHost.StartAsync();
+        _host.App.Settings["Tickets:Evidence:Enabled"] = "true";
         _host.App.Settings["Tickets:Evidence:Directory"] = EvidenceDirectory;
         _host.App.Settings["Tickets:Evidence:ServerDirectory"] = "/app/evidence";
         _host.App.Settings["Tickets:Evidence:MaxFileMegabytes"] = "1";

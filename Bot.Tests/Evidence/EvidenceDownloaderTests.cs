@@ -90,7 +90,7 @@ public sealed class EvidenceDownloaderTests : IAsyncLifetime
         var intake = await Downloader(allowLoopback: false).TakeAsync([new OfferedFile("x.png", url, "image/png")], null, [], 10, Token);
 
         Assert.Empty(intake.Kept);
-        Assert.Single(intake.Refused);
+        Assert.Equal("it is not stored in Teams, and the bot downloads files only from Teams", Assert.Single(intake.Refused).Reason);
         Assert.Empty(_files.Requests);
     }
 
