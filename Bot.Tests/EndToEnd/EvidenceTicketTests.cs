@@ -47,7 +47,7 @@ public sealed class EvidenceTicketTests : IAsyncLifetime
     public async Task A_pasted_image_and_the_transcript_go_on_the_ticket_with_the_exact_arguments_and_are_removed_afterwards()
     {
         await SayAsync("Teams is not working");
-        await SendFilesAsync("here it is", Image(null, _files.Serve("/v3/attachments/0-eus-d1/views/original", Png, "image/png")));
+        await SendFilesAsync("this is the error I get", Image(null, _files.Serve("/v3/attachments/0-eus-d1/views/original", Png, "image/png")));
         Assert.Contains("I'll attach screenshot.png to the ticket if we create one.", Texts());
         await SayAsync("still not working");
         var card = _host.Connector.Activities.Last(SupportBot.IsConfirmCard);
@@ -60,6 +60,8 @@ public sealed class EvidenceTicketTests : IAsyncLifetime
         var update = Assert.Single(_host.Jira.ToolCalls, c => c.ToolName == "jira_update_issue");
         Assert.Equal(["attachments", "fields", "issue_key"], update.Arguments.Keys.Order(StringComparer.Ordinal));
         Assert.Equal("ITSUPPORT-1", update.Arguments["issue_key"].GetString());
+        // The words sent with the screenshot belong to the open problem; they do not start another.
+        Assert.Equal("IT Support: Teams is not working", _host.Jira.ToolCalls.Single(c => c.ToolName == "jira_create_issue").Arguments["summary"].GetString());
         Assert.Equal("{}", update.Arguments["fields"].GetString());
         var paths = JsonSerializer.Deserialize<string[]>(update.Arguments["attachments"].GetString()!)!;
         Assert.Equal($"/app/evidence/{SupportBot.DraftIdOf(card)}/transcript.txt", paths[0]);
@@ -73,6 +75,8 @@ public sealed class EvidenceTicketTests : IAsyncLifetime
         Assert.Matches(@"\[\d{4}-\d\d-\d\d \d\d:\d\d:\d\d UTC\] User \(Ann User\):\n  Teams is not working\n", transcript);
         Assert.Matches(@"\] Bot \(IT Bot\):\n  \S", transcript);
         Assert.Contains("User (Ann User):\n  still not working\n", transcript, StringComparison.Ordinal);
+        Assert.Contains("User (Ann User):\n  this is the error I get\n\n", transcript, StringComparison.Ordinal);
+        Assert.Contains("Problem: Teams is not working\n", transcript, StringComparison.Ordinal);
         Assert.DoesNotContain(_host.Jira.ToolCalls, c => c.ToolName == "jira_update_issue" && c != update);
         Assert.Empty(Directory.EnumerateFiles(EvidenceDirectory, "*", SearchOption.AllDirectories));
     }

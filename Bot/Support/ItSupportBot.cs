@@ -97,6 +97,14 @@ public sealed partial class ItSupportBot(
         }
 
         activity.Text = activity.Text?.Trim();
+        if (Evidence.EvidenceCollector.CarriesFiles(activity) && await state.GetDataAsync(turnContext, cancellationToken) is { } open
+            && (open.OpenProblem is not null || open.PendingDraftId is not null))
+        {
+            // A screenshot with "this is the error I get" is evidence for the problem being worked on, not a
+            // new problem: the words go to the transcript and the files are kept at the end of the turn.
+            return;
+        }
+
         if (string.IsNullOrEmpty(activity.Text))
         {
             // Files alone are answered at the end of the turn, where they are kept for the open problem.

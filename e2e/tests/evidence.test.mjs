@@ -41,7 +41,8 @@ after(async () => {
 async function sendWithAttachments(text, attachments) {
   const query = new URLSearchParams({ conversationId: chat.conversationId });
   const template = await (await fetch(`${playground.url}/_internal/v1/customActivities/template?${query}`)).json();
-  const activity = { ...template, type: 'message', text, textFormat: 'plain', attachments };
+  const from = { ...template.from, id: chat.userId, name: chat.config.currentUser?.name ?? template.from?.name };
+  const activity = { ...template, from, type: 'message', text, textFormat: 'plain', attachments };
   const response = await fetch(`${playground.url}/_internal/v1/customActivities`, {
     method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(activity),
   });
@@ -80,6 +81,7 @@ test('a pasted screenshot and the transcript appear on the ticket in the local t
   const transcript = page.locator('pre.attachment-text');
   await transcript.waitFor();
   const text = await transcript.textContent();
+  assert.match(text, /^Problem: Teams is not working$/m);
   assert.match(text, /\[\d{4}-\d\d-\d\d \d\d:\d\d:\d\d UTC\] User \([^)]*\):\n {2}Teams is not working\n/);
   assert.match(text, /User \([^)]*\):\n {2}this is the error I get\n/);
   assert.match(text, /Bot \([^)]*\):\n {2}I'll attach teams-error\.png to the ticket if we create one\./);
