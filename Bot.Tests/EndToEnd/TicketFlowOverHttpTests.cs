@@ -130,6 +130,12 @@ public sealed class TicketFlowOverHttpTests : IAsyncLifetime
         var yes = TestActivities.Message(_connector.ServiceUrl, "yes please");
 
         await Post(yes);
+        // The card replacements run beside the turn: count once the last one (the result) has landed.
+        for (var waited = 0; !_connector.Requests.Any(r => r.Method == "PUT" && r.Body.Contains("Created ticket ITSUPPORT-1", StringComparison.Ordinal)) && waited < 200; waited++)
+        {
+            await Task.Delay(50, Token);
+        }
+
         var sentAfterFirst = _connector.Requests.Count;
         await Post(yes);
         var sentAfterRedelivery = _connector.Requests.Count;

@@ -23,7 +23,7 @@ public sealed partial class EvidenceCollector(
     private const string HandledKey = "ItSupport.EvidenceMessage";
 
     /// <summary>Longest text kept of one turn; the transcript is for reading, not an archive.</summary>
-    public const int MaxTurnLength = 4000;
+    public const int MaxTurnLength = 2000;
 
     /// <summary>Marks the turn's message as one the bot handled (in a group chat: it was mentioned).</summary>
     public static void MarkHandled(ITurnContext context) => context.TurnState[HandledKey] = true;
