@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using TeamsItBot.LocalTracker;
 using TeamsItBot.Tickets;
+using TeamsItBot.Tickets.Evidence;
 
 namespace TeamsItBot;
 
@@ -28,6 +29,15 @@ public static class LocalTrackerComposition
             tickets.LocalTrackerPath = LocalTrackerOptions.BasePath;
             tickets.LocalTrackerAccessKey = tracker.Value.AccessKey;
         });
+        if (string.IsNullOrWhiteSpace(configuration[LocalTrackerOptions.AttachmentDirectoryKey]))
+        {
+            // The bot writes its evidence there: the embedded tracker reads the files from the same place.
+            services.AddOptions<LocalTrackerOptions>().Configure<IOptions<EvidenceOptions>>((tracker, evidence) =>
+            {
+                if (!string.IsNullOrWhiteSpace(evidence.Value.Directory)) tracker.AttachmentDirectory = evidence.Value.Directory;
+            });
+        }
+
         return services;
     }
 }

@@ -167,6 +167,7 @@ internal sealed partial class LocalIssueStore(IOptions<LocalTrackerOptions> opti
                 """;
             command.ExecuteNonQuery();
             EnsureActivitySchema(connection);
+            EnsureAttachmentSchema(connection);
             _schemaReady = true;
         }
     }

@@ -41,6 +41,11 @@ public static partial class LocalTrackerExtensions
                 if (!string.IsNullOrWhiteSpace(configuration["JIRA_PROJECT_KEY"])) options.ProjectKey = configuration["JIRA_PROJECT_KEY"]!.Trim();
                 if (!string.IsNullOrWhiteSpace(configuration["BOT_DATA_DIR"])) options.DataDirectory = configuration["BOT_DATA_DIR"]!.Trim();
                 options.PublicBaseUrl = string.IsNullOrWhiteSpace(configuration["Bot:PublicBaseUrl"]) ? null : configuration["Bot:PublicBaseUrl"];
+                if (!string.IsNullOrWhiteSpace(configuration[LocalTrackerOptions.AttachmentDirectoryKey]))
+                {
+                    options.AttachmentDirectory = configuration[LocalTrackerOptions.AttachmentDirectoryKey]!.Trim();
+                }
+
                 var key = configuration[LocalTrackerOptions.AccessKeyKey];
                 options.AccessKey = string.IsNullOrWhiteSpace(key) ? null : key.Trim();
             })
@@ -76,6 +81,7 @@ public static partial class LocalTrackerExtensions
         group.MapGet("/browse/{key}", (string key, LocalIssueStore store, CancellationToken ct) => LocalTrackerPages.BrowseAsync(key, store, ct));
         group.MapPost("/browse/{key}/comment", (string key, HttpContext context, LocalIssueStore store) => LocalTrackerAgentActions.CommentAsync(key, context, store));
         group.MapPost("/browse/{key}/transition", (string key, HttpContext context, LocalIssueStore store) => LocalTrackerAgentActions.TransitionAsync(key, context, store));
+        group.MapGet("/browse/{key}/attachments/{id:long}/{name?}", (string key, long id, LocalIssueStore store, CancellationToken ct) => LocalTrackerAttachmentPages.ServeAsync(key, id, store, ct));
         group.MapGet("/healthz", (LocalIssueStore store, CancellationToken ct) => LocalTrackerPages.HealthAsync(store, ct));
         var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("TeamsItBot.LocalTracker");
         LogEnabled(logger, LocalTrackerOptions.BasePath, options.ProjectKey, options.DatabasePath);

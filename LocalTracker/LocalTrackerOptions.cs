@@ -12,6 +12,7 @@ public sealed class LocalTrackerOptions
     public const string SectionName = "LocalTracker";
     public const string EnabledKey = SectionName + ":Enabled";
     public const string AccessKeyKey = SectionName + ":AccessKey";
+    public const string AttachmentDirectoryKey = SectionName + ":AttachmentDirectory";
 
     /// <summary>Shortest accepted access key: long enough that it cannot be guessed online.</summary>
     public const int MinimumAccessKeyLength = 16;
@@ -31,6 +32,20 @@ public sealed class LocalTrackerOptions
     /// loopback host names. Secret.
     /// </summary>
     public string? AccessKey { get; set; }
+
+    /// <summary>
+    /// LocalTracker:AttachmentDirectory: the tracker's "working directory" for jira_update_issue attachments (as /app is
+    /// mcp-atlassian's): paths are resolved against it and must stay inside it. Default {BOT_DATA_DIR}/evidence,
+    /// the bot's evidence directory, so the embedded pair share it.
+    /// </summary>
+    [System.Diagnostics.CodeAnalysis.AllowNull]
+    public string AttachmentDirectory
+    {
+        get => string.IsNullOrWhiteSpace(_attachmentDirectory) ? Path.Combine(Path.GetFullPath(DataDirectory), "evidence") : _attachmentDirectory;
+        set => _attachmentDirectory = value;
+    }
+
+    private string? _attachmentDirectory;
 
     public string DatabasePath => Path.Combine(Path.GetFullPath(DataDirectory), DatabaseFileName);
 }

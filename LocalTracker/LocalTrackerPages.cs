@@ -32,6 +32,7 @@ internal static class LocalTrackerPages
             .Append(CultureInfo.InvariantCulture, $"<dt>Components</dt><dd>{Html.Encode(string.Join(", ", issue.Components))}</dd>")
             .Append(CultureInfo.InvariantCulture, $"<dt>Created</dt><dd>{issue.Created.ToString("u", CultureInfo.InvariantCulture)}</dd></dl>")
             .Append("<h2>Description</h2><div class=\"description\">").Append(DescriptionHtml.Render(issue.Description)).Append("</div>");
+        await LocalTrackerAttachmentPages.AppendAsync(body, issue, store, cancellationToken);
         AppendActivity(body, issue, await store.CommentsAsync(issue.Id, 100, cancellationToken), await store.HistoryAsync(issue.Id, cancellationToken));
         return Page(StatusCodes.Status200OK, $"{issue.Key}: {issue.Summary}", body.ToString());
     }
@@ -89,7 +90,7 @@ internal static class LocalTrackerPages
         var html = $$"""
             <!DOCTYPE html>
             <html lang="en"><head><meta charset="utf-8"><title>{{Html.Encode(title)}} - Local tracker</title>
-            <style>body{font-family:sans-serif;max-width:50rem;margin:2rem auto}pre,code{background:#f4f4f4}pre{white-space:pre-wrap;padding:1rem}.description{border:1px solid #ddd;padding:0 1rem}dt{font-weight:bold}</style>
+            <style>body{font-family:sans-serif;max-width:50rem;margin:2rem auto}pre,code{background:#f4f4f4}pre{white-space:pre-wrap;padding:1rem}.description{border:1px solid #ddd;padding:0 1rem}.attachment img{max-width:100%;border:1px solid #ddd}dt{font-weight:bold}</style>
             </head><body>{{body}}<hr><p><small>TeamsItBot local tracker (stand-in for Jira)</small></p></body></html>
             """;
         return new HtmlResult(status, html);
@@ -103,7 +104,7 @@ internal static class LocalTrackerPages
             ArgumentNullException.ThrowIfNull(httpContext);
             httpContext.Response.StatusCode = status;
             httpContext.Response.ContentType = "text/html; charset=utf-8";
-            httpContext.Response.Headers.ContentSecurityPolicy = "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'";
+            httpContext.Response.Headers.ContentSecurityPolicy = "default-src 'none'; style-src 'unsafe-inline'; img-src 'self'; form-action 'self'; frame-ancestors 'none'";
             httpContext.Response.Headers.XContentTypeOptions = "nosniff";
             return httpContext.Response.WriteAsync(html, httpContext.RequestAborted);
         }

@@ -49,6 +49,17 @@ internal static class LocalTrackerToolSchemas
               "comment":{"type":"string","description":"(Optional) Comment to add during the transition, in Markdown"}
             },"required":["issue_key","transition_id"]}
             """),
+        Create("jira_update_issue", "Update an existing Jira issue including changing status, adding Epic links, updating fields, etc.",
+            """
+            {"type":"object","properties":{
+              "issue_key":{"type":"string","description":"Jira issue key (e.g. 'PROJ-123')"},
+              "fields":{"type":"string","description":"JSON string of fields to update, e.g. '{\"summary\": \"New title\"}'; '{}' for none"},
+              "additional_fields":{"type":"string","description":"(Optional) JSON string of additional fields"},
+              "components":{"type":"string","description":"(Optional) Comma-separated list of component names"},
+              "attachments":{"type":"string","description":"(Optional) JSON array string or comma-separated list of file paths to attach"},
+              "return_fields":{"type":"string","description":"(Optional) Fields to return, '*all' by default"}
+            },"required":["issue_key","fields"]}
+            """),
         Create("jira_search", "Search Jira issues using JQL (Jira Query Language).",
             """
             {"type":"object","properties":{

@@ -41,6 +41,7 @@ internal sealed partial class LocalTrackerTools(
             "jira_add_comment" => await tools.AddCommentAsync(new ToolArguments(arguments), cancellationToken),
             "jira_get_transitions" => await tools.GetTransitionsAsync(new ToolArguments(arguments), cancellationToken),
             "jira_transition_issue" => await tools.TransitionAsync(new ToolArguments(arguments), cancellationToken),
+            "jira_update_issue" => await tools.UpdateAsync(new ToolArguments(arguments), cancellationToken),
             _ => Error($"Unknown tool: {name}"),
         };
     }

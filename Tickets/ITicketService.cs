@@ -15,4 +15,12 @@ public interface ITicketService
     /// </summary>
     /// <exception cref="TicketException">The search failed; <see cref="TicketException.Failure"/> says why.</exception>
     Task<TicketResult?> FindByDraftAsync(string draftId, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Attaches the draft's evidence (transcript, the user's files) to the ticket made for it. Never
+    /// throws for the backend: what could not be attached is in the report. A backend without
+    /// attachments attaches nothing.
+    /// </summary>
+    Task<Evidence.AttachmentReport> AttachEvidenceAsync(TicketResult ticket, TicketDraft draft, CancellationToken cancellationToken) =>
+        Task.FromResult(Evidence.AttachmentReport.Nothing);
 }

@@ -13,6 +13,7 @@ namespace TeamsItBot.Tickets;
 /// </summary>
 public sealed partial class McpJiraTicketService(
     IOptions<TicketOptions> options,
+    IOptions<Evidence.EvidenceOptions> evidenceOptions,
     TicketBackendEndpoints endpoints,
     IHttpClientFactory httpClientFactory,
     ILoggerFactory loggerFactory,
@@ -33,6 +34,9 @@ public sealed partial class McpJiraTicketService(
 
     // The tools of the current session's server (listed once per session: a restarted server may differ).
     private volatile IReadOnlySet<string>? _offeredTools;
+
+    // Their input schemas, to find a base64 upload a later server may offer.
+    private volatile IReadOnlyDictionary<string, JsonElement>? _toolSchemas;
 
     public async Task<TicketResult> CreateTicketAsync(TicketDraft draft, CancellationToken cancellationToken)
     {
@@ -221,12 +225,13 @@ public sealed partial class McpJiraTicketService(
                 httpClientFactory.CreateClient(HttpClientName),
                 loggerFactory,
                 cancellationToken,
-                [CreateIssueTool, SearchTool, UserProfileTool, .. FollowUp.FollowUpTools.All]);
+                [CreateIssueTool, SearchTool, UserProfileTool, UpdateIssueTool, .. FollowUp.FollowUpTools.All]);
             LogSessionStarted(logger, backend.McpEndpoint.ToString(), client.SessionId, client.NegotiatedProtocolVersion);
             try
             {
                 var tools = await client.ListToolsAsync(cancellationToken: cancellationToken);
                 _offeredTools = tools.Select(t => t.Name).ToHashSet(StringComparer.Ordinal);
+                _toolSchemas = tools.GroupBy(t => t.Name, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First().ProtocolTool.InputSchema, StringComparer.Ordinal);
             }
             catch
             {

@@ -12,6 +12,7 @@ namespace TeamsItBot.Tickets;
 /// <param name="ConfirmedBy">Who confirmed it, when that was not the reporter (the description says so); null otherwise.</param>
 /// <param name="ReporterEmail">E-mail or UPN of the reporter as Teams knows it; null when unknown.</param>
 /// <param name="Fields">Issue fields of the knowledge-base topic, over the global defaults; null for none.</param>
+/// <param name="Evidence">The transcript and files to attach once the ticket exists; null for none.</param>
 public sealed record TicketDraft(
     string Id,
     string OriginalProblem,
@@ -21,4 +22,5 @@ public sealed record TicketDraft(
     string? Note = null,
     string? ConfirmedBy = null,
     string? ReporterEmail = null,
-    TicketFields? Fields = null);
+    TicketFields? Fields = null,
+    Evidence.TicketEvidence? Evidence = null);

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
+using TeamsItBot.Tickets.Evidence;
 using TeamsItBot.Tickets.FollowUp;
 using TeamsItBot.Tickets.Outbox;
 
@@ -40,6 +41,7 @@ public static class TicketServiceCollectionExtensions
         services.TryAddSingleton<ITicketService>(sp => sp.GetRequiredService<McpJiraTicketService>());
         services.AddHostedService<TicketBackendStartupLog>();
         services.AddHostedService<McpSessionShutdown>();
+        services.AddTicketEvidence(configuration);
         services.AddTicketOutbox(configuration);
         services.AddTicketFollowUp(configuration);
         if (TicketOptions.HasExternalTracker(configuration))

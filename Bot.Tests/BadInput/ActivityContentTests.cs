@@ -131,7 +131,7 @@ public sealed class ActivityContentTests(BadInputFixture fixture) : IClassFixtur
         var created = await flow.ConfirmAsync(draftId, cardId);
 
         Assert.Equal(200, created.Code);
-        var call = Assert.Single(Host.Jira.ToolCalls, c => c.Arguments["description"].GetString()!.Contains("VPN", StringComparison.Ordinal)
+        var call = Assert.Single(Host.Jira.ToolCalls, c => c.ToolName == "jira_create_issue" && c.Arguments["description"].GetString()!.Contains("VPN", StringComparison.Ordinal)
             && c.Arguments["description"].GetString()!.Contains(new string('x', 1000), StringComparison.Ordinal));
         Assert.True(call.Arguments["summary"].GetString()!.Length <= 120);
     }

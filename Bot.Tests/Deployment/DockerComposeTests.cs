@@ -39,6 +39,19 @@ public sealed class DockerComposeTests
     }
 
     [Fact]
+    public void Evidence_lives_on_a_volume_the_bot_writes_and_mcp_atlassian_reads_under_its_working_directory()
+    {
+        var environment = Map(Bot, "environment");
+        var botDirectory = Scalar(environment, "Tickets__Evidence__Directory");
+        var serverDirectory = Scalar(environment, "Tickets__Evidence__ServerDirectory");
+        Assert.StartsWith("/app/", serverDirectory, StringComparison.Ordinal);
+        var botMount = Assert.Single(Sequence(Bot, "volumes"), v => v.EndsWith(":" + botDirectory, StringComparison.Ordinal));
+        var volume = botMount.Split(':')[0];
+        Assert.Contains($"{volume}:{serverDirectory}:ro", Sequence(Mcp, "volumes"));
+        Assert.True(Map(Compose, "volumes").Children.ContainsKey(new YamlScalarNode(volume)));
+    }
+
+    [Fact]
     public void The_bot_port_is_bound_to_loopback_by_default()
     {
         var port = Assert.Single(Sequence(Bot, "ports"));

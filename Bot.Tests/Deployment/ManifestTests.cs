@@ -17,12 +17,13 @@ public sealed partial class ManifestTests
     }
 
     [Fact]
-    public void Bot_serves_personal_team_and_group_chat_without_files()
+    public void Bot_serves_personal_team_and_group_chat_and_accepts_files()
     {
         var bot = Assert.Single(Manifest.GetProperty("bots").EnumerateArray());
         var scopes = bot.GetProperty("scopes").EnumerateArray().Select(s => s.GetString()!).Order().ToArray();
         Assert.Equal(["groupChat", "personal", "team"], scopes);
-        Assert.False(bot.GetProperty("supportsFiles").GetBoolean());
+        // Files and screenshots the user sends go on the ticket (personal chats need supportsFiles for file consent).
+        Assert.True(bot.GetProperty("supportsFiles").GetBoolean());
         Assert.False(bot.GetProperty("isNotificationOnly").GetBoolean());
         Assert.Equal("{{MicrosoftAppId}}", bot.GetProperty("botId").GetString());
     }

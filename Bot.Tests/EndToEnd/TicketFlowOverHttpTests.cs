@@ -75,7 +75,14 @@ public sealed class TicketFlowOverHttpTests : IAsyncLifetime
         Assert.Equal("application/vnd.microsoft.card.adaptive", body.GetProperty("type").GetString());
         Assert.Contains("Created ticket ITSUPPORT-1", body.GetProperty("value").GetRawText());
 
-        var call = Assert.Single(_jira.ToolCalls);
+        var call = Assert.Single(_jira.ToolCalls, c => c.ToolName == "jira_create_issue");
+        // Then the evidence (here the transcript) goes on with jira_update_issue, 0.23.1's only upload path.
+        var evidence = Assert.Single(_jira.ToolCalls, c => c.ToolName == "jira_update_issue");
+        Assert.Equal(["attachments", "fields", "issue_key"], evidence.Arguments.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal("ITSUPPORT-1", evidence.Arguments["issue_key"].GetString());
+        Assert.Equal("{}", evidence.Arguments["fields"].GetString());
+        Assert.Equal($"[\"/app/evidence/{draftId}/transcript.txt\"]", evidence.Arguments["attachments"].GetString());
+        Assert.Equal(2, _jira.ToolCalls.Count);
         // The draft label makes a retry findable (jira_search) instead of filing a second issue.
         Assert.Equal("jira_create_issue", call.ToolName);
         Assert.Equal("ITSUPPORT", call.Arguments["project_key"].GetString());
@@ -123,6 +130,12 @@ public sealed class TicketFlowOverHttpTests : IAsyncLifetime
         var yes = TestActivities.Message(_connector.ServiceUrl, "yes please");
 
         await Post(yes);
+        // The card replacements run beside the turn: count once the last one (the result) has landed.
+        for (var waited = 0; !_connector.Requests.Any(r => r.Method == "PUT" && r.Body.Contains("Created ticket ITSUPPORT-1", StringComparison.Ordinal)) && waited < 200; waited++)
+        {
+            await Task.Delay(50, Token);
+        }
+
         var sentAfterFirst = await _connector.WaitForQuietAsync();
         await Post(yes);
         var sentAfterRedelivery = await _connector.WaitForQuietAsync();
@@ -131,7 +144,7 @@ public sealed class TicketFlowOverHttpTests : IAsyncLifetime
         // The draft would protect the ticket (a second yes only says "already exists"): the redelivery
         // itself must run no turn at all, so it sends nothing.
         Assert.Equal(sentAfterFirst, sentAfterRedelivery);
-        Assert.Single(_jira.ToolCalls);
+        Assert.Single(_jira.ToolCalls, c => c.ToolName == "jira_create_issue");
         Assert.Contains(_connector.Activities.Skip(sentAfterRedelivery), a => a.Text?.Contains("already exists: ITSUPPORT-1", StringComparison.Ordinal) == true);
     }
 

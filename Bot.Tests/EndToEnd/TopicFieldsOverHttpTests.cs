@@ -56,7 +56,7 @@ public sealed class TopicFieldsOverHttpTests : IAsyncLifetime
     {
         await Converse("cant connect to vpn");
 
-        var call = Assert.Single(_jira.ToolCalls);
+        var call = Assert.Single(_jira.ToolCalls, c => c.ToolName == "jira_create_issue");
         Assert.Equal("Bug", call.Arguments["issue_type"].GetString());
         Assert.Equal("Network,VPN", call.Arguments["components"].GetString());
         var additional = JsonDocument.Parse(call.Arguments["additional_fields"].GetString()!).RootElement;
@@ -69,7 +69,7 @@ public sealed class TopicFieldsOverHttpTests : IAsyncLifetime
     {
         await Converse("Teams is not working");
 
-        var call = Assert.Single(_jira.ToolCalls);
+        var call = Assert.Single(_jira.ToolCalls, c => c.ToolName == "jira_create_issue");
         Assert.Equal("Task", call.Arguments["issue_type"].GetString());
         Assert.Equal("Service Desk", call.Arguments["components"].GetString());
         var additional = JsonDocument.Parse(call.Arguments["additional_fields"].GetString()!).RootElement;
@@ -105,7 +105,7 @@ public sealed class TopicFieldsOverHttpTests : IAsyncLifetime
         await Converse("Teams is not working");
 
         Assert.Equal([TestActivities.UserId], _connector.MemberLookups);
-        var call = Assert.Single(_jira.ToolCalls);
+        var call = Assert.Single(_jira.ToolCalls, c => c.ToolName == "jira_create_issue");
         Assert.False(JsonDocument.Parse(call.Arguments["additional_fields"].GetString()!).RootElement.TryGetProperty("reporter", out _));
     }
 

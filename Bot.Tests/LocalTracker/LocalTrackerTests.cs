@@ -165,7 +165,7 @@ public sealed class LocalTrackerTests : IDisposable
         }, cancellationToken: Token);
         var fetched = await client.CallToolAsync("jira_get_issue", new Dictionary<string, object?> { ["issue_key"] = "ITSUPPORT-1" }, cancellationToken: Token);
 
-        Assert.Equal(["jira_add_comment", "jira_create_issue", "jira_get_issue", "jira_get_transitions", "jira_search", "jira_transition_issue"], tools.Select(t => t.Name).Order());
+        Assert.Equal(["jira_add_comment", "jira_create_issue", "jira_get_issue", "jira_get_transitions", "jira_search", "jira_transition_issue", "jira_update_issue"], tools.Select(t => t.Name).Order());
         using var result = JsonDocument.Parse(Text(created));
         Assert.Equal("Issue created successfully", result.RootElement.GetProperty("message").GetString());
         var issue = result.RootElement.GetProperty("issue");

@@ -188,4 +188,13 @@ internal sealed class RecordingTicketService : ITicketService
 
     public Task<TicketResult?> FindByDraftAsync(string draftId, CancellationToken cancellationToken) =>
         Task.FromResult(_byDraft.TryGetValue(draftId, out var found) ? found : null);
+
+    /// <summary>Every evidence upload asked for: the ticket key and the draft.</summary>
+    public ConcurrentQueue<(string Key, TicketDraft Draft)> EvidenceUploads { get; } = new();
+
+    public Task<TeamsItBot.Tickets.Evidence.AttachmentReport> AttachEvidenceAsync(TicketResult ticket, TicketDraft draft, CancellationToken cancellationToken)
+    {
+        EvidenceUploads.Enqueue((ticket.Key, draft));
+        return Task.FromResult(new TeamsItBot.Tickets.Evidence.AttachmentReport([], [.. draft.Evidence?.Files.Select(f => new TeamsItBot.Tickets.Evidence.UnattachedFile(f.FileName, "refused")) ?? []]));
+    }
 }

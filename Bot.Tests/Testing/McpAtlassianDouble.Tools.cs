@@ -13,7 +13,7 @@ public sealed partial class McpAtlassianDouble
     /// <summary>The tools this double implements, with the contract's schemas (ENABLED_TOOLS narrows them).</summary>
     private static readonly IList<Tool> Tools = McpAtlassianTools.Select(
         McpAtlassianTools.CreateIssue, McpAtlassianTools.GetUserProfile, McpAtlassianTools.Search, McpAtlassianTools.GetIssue,
-        McpAtlassianTools.AddComment, McpAtlassianTools.GetTransitions, McpAtlassianTools.TransitionIssue);
+        McpAtlassianTools.AddComment, McpAtlassianTools.GetTransitions, McpAtlassianTools.TransitionIssue, McpAtlassianTools.UpdateIssue);
 
     [GeneratedRegex("""labels\s*=\s*"([^"]*)"|labels\s*=\s*([^\s"]+)""", RegexOptions.IgnoreCase)]
     private static partial Regex LabelClause();
@@ -35,6 +35,8 @@ public sealed partial class McpAtlassianDouble
             "jira_get_transitions" => GetTransitions(arguments),
             "jira_transition_issue" => TransitionIssue(arguments),
             "jira_get_user_profile" => UserProfile(arguments),
+            "jira_update_issue" => UpdateIssue(arguments),
+            "jira_upload_attachment" when OfferBase64Upload => UploadBase64(arguments),
             _ => McpAtlassianResults.UnknownTool(request.Name),
         };
     }

@@ -49,7 +49,7 @@ public sealed partial class McpAtlassianDouble : IAsyncDisposable
         builder.Logging.ClearProviders();
         builder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Loopback, 0));
         builder.Services.AddMcpAtlassianServer()
-            .WithListToolsHandler((_, _) => ValueTask.FromResult(new ListToolsResult { Tools = [.. Tools.Where(t => IsEnabled(t.Name))] }))
+            .WithListToolsHandler((_, _) => ValueTask.FromResult(new ListToolsResult { Tools = [.. Tools.Where(t => IsEnabled(t.Name)), .. OfferBase64Upload ? [Base64Tool] : Array.Empty<Tool>()] }))
             .WithCallToolHandler(async (request, _) =>
             {
                 var result = CallTool(request.Params!);

@@ -23,6 +23,8 @@ public sealed partial class ItSupportBot(
     FollowUp.FollowUpConversation followUp,
     KeyedLock conversationLocks,
     SupportOutcomeReporter outcomes,
+    Evidence.EvidenceCollector evidence,
+    TimeProvider timeProvider,
     ILogger<ItSupportBot> logger) : ActivityHandler
 {
     private const string CardActionDraftKey = "ItSupport.CardActionDraftId";
@@ -31,8 +33,9 @@ public sealed partial class ItSupportBot(
     {
         // Two clicks of one card (Execute plus its Submit fallback) arrive together: run them in turn.
         using var _ = await conversationLocks.AcquireAsync(turnContext.Activity.Conversation?.Id ?? string.Empty, cancellationToken);
-        turnContext = new LocalizingTurnContext(turnContext);
+        turnContext = new LocalizingTurnContext(new Evidence.TranscriptRecordingContext(turnContext, timeProvider));
         await base.OnTurnAsync(turnContext, cancellationToken);
+        await evidence.AfterTurnAsync(turnContext, await state.GetDataAsync(turnContext, cancellationToken), cancellationToken);
         await outcomes.ReportAsync(turnContext, cancellationToken);
         try
         {
@@ -63,6 +66,8 @@ public sealed partial class ItSupportBot(
             activity.Text = activity.RemoveRecipientMention();
         }
 
+        Evidence.EvidenceCollector.MarkHandled(turnContext);
+
         await DecideLanguageAsync(turnContext, activity.Text, cancellationToken);
 
         if (SupportOutcomeReporter.IsFeedback(value))
@@ -92,9 +97,22 @@ public sealed partial class ItSupportBot(
         }
 
         activity.Text = activity.Text?.Trim();
+        if (Evidence.EvidenceCollector.CarriesFiles(activity) && await state.GetDataAsync(turnContext, cancellationToken) is { } open
+            && (open.OpenProblem is not null || open.PendingDraftId is not null))
+        {
+            // A screenshot with "this is the error I get" is evidence for the problem being worked on, not a
+            // new problem: the words go to the transcript and the files are kept at the end of the turn.
+            return;
+        }
+
         if (string.IsNullOrEmpty(activity.Text))
         {
-            await turnContext.SendActivityAsync(SupportReplies.NonTextMessage, cancellationToken);
+            // Files alone are answered at the end of the turn, where they are kept for the open problem.
+            if (!Evidence.EvidenceCollector.CarriesFiles(activity))
+            {
+                await turnContext.SendActivityAsync(SupportReplies.NonTextMessage, cancellationToken);
+            }
+
             return;
         }
 

@@ -25,6 +25,11 @@ public static class SupportServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<ReporterDirectory>();
         services.TryAddSingleton<TicketConfirmation>();
+        services.TryAddSingleton<Evidence.EvidenceDownloader>();
+        services.TryAddSingleton<Evidence.EvidenceCollector>();
+        services.AddHttpClient(Evidence.EvidenceDownloader.HttpClientName, client => client.Timeout = TimeSpan.FromSeconds(30))
+            // Redirects are followed by the downloader, which checks every hop's host before sending anything.
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false });
         services.TryAddSingleton<SupportOutcomeReporter>();
         services.TryAddSingleton<FollowUp.FollowUpConversation>();
         services.TryAddSingleton<TicketRequestDialog>();

@@ -174,6 +174,7 @@ public sealed partial class TicketOutbox(
             LogSent(item.DraftId, ticket.Key, item.Attempts, created);
             return (item with
             {
+                Draft = await AttachEvidenceAsync(item.Draft, ticket, cancellationToken),
                 Status = OutboxStatus.Created,
                 TicketKey = ticket.Key,
                 BrowseUrl = ticket.BrowseUrl.ToString(),
@@ -185,6 +186,32 @@ public sealed partial class TicketOutbox(
         {
             return (AfterFailure(item, ex, notifyLater), ex);
         }
+    }
+
+    /// <summary>
+    /// The ticket exists (this attempt made it or an earlier one did): its evidence goes on now, after
+    /// the create, so an upload can never block or repeat the ticket. What could not be attached rides on
+    /// the returned item's draft for this process's reply or notice (stores keep a draft as recorded).
+    /// </summary>
+    private async Task<TicketDraft> AttachEvidenceAsync(TicketDraft draft, TicketResult ticket, CancellationToken cancellationToken)
+    {
+        if (draft.Evidence is not { IsEmpty: false } evidence)
+        {
+            return draft;
+        }
+
+        Evidence.AttachmentReport report;
+        try
+        {
+            report = await tickets.AttachEvidenceAsync(ticket, draft, cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            LogEvidenceFailed(ex, draft.Id, ticket.Key);
+            report = new Evidence.AttachmentReport([], [.. evidence.Files.Select(f => new Evidence.UnattachedFile(f.FileName, "the ticket system did not accept it"))]);
+        }
+
+        return draft with { Evidence = new Evidence.TicketEvidence([], [], Unattached: report.Failed) };
     }
 
     private OutboxItem AfterFailure(OutboxItem item, TicketException failure, bool notifyLater)
@@ -280,6 +307,9 @@ public sealed partial class TicketOutbox(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Outbox: the reply with the ticket of draft {DraftId} may not have reached the user; the worker sends it from {NextAttemptAt:o}")]
     private partial void LogReplyDeferred(string draftId, DateTimeOffset nextAttemptAt);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Outbox: attaching the evidence of draft {DraftId} to {TicketKey} failed; the ticket stands")]
+    private partial void LogEvidenceFailed(Exception exception, string draftId, string ticketKey);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Outbox: told the user about draft {DraftId} ({Status})")]
     private partial void LogNotified(string draftId, OutboxStatus status);

@@ -56,6 +56,7 @@ public static class SupportCards
                 new TextBlock("I can open a ticket with the IT team. This is what I will send:") { IsSubtle = true },
                 .. ProblemOf(draft),
                 .. StepsTried(draft),
+                .. Attachments(draft),
                 .. buttons ? [] : new CardElement[] { new TextBlock(OnlyReporterCanConfirm(draft)) { Spacing = "Medium" } },
             ],
             Actions = buttons
@@ -179,6 +180,17 @@ public static class SupportCards
             Id = StepsElementId,
             IsVisible = false,
         };
+    }
+
+    /// <summary>What goes on the ticket besides the description; file names are the user's, so plain text.</summary>
+    private static IEnumerable<CardElement> Attachments(TicketDraftRecord draft)
+    {
+        if (!draft.WithEvidence)
+        {
+            yield break;
+        }
+
+        yield return RichTextBlock.Plain(Evidence.EvidenceReplies.WillAttach(draft.AttachmentNames));
     }
 
     private static Dictionary<string, object?> DraftData(TicketDraftRecord draft) => new() { [DraftIdKey] = draft.DraftId };

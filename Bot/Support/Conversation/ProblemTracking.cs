@@ -55,6 +55,13 @@ public static class ProblemTracking
         list.Add(new ConcludedProblem(problem ?? new OpenProblem(null, null, null), outcome));
     }
 
+    /// <summary>True when this turn opened a problem (without taking the note).</summary>
+    public static bool OpenedThisTurn(ITurnContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        return context.TurnState.ContainsKey(OpenedKey);
+    }
+
     /// <summary>The conversation data in which this turn opened a problem, if it did.</summary>
     public static SupportConversationData? TakeOpened(ITurnContext context)
     {

@@ -31,6 +31,9 @@ public sealed class SupportConversationData
     /// <summary>The problem whose outcome is not known yet (see <see cref="ProblemTracking"/>).</summary>
     public OpenProblem? OpenProblem { get; set; }
 
+    /// <summary>The open problem's transcript and files (see <see cref="Evidence.EvidenceCollector"/>); null when no problem is open.</summary>
+    public Evidence.ConversationEvidence? Evidence { get; set; }
+
     public TicketDraftRecord? FindDraft(string? draftId) =>
         draftId is null ? null : Drafts.Find(d => string.Equals(d.DraftId, draftId, StringComparison.Ordinal));
 
@@ -76,6 +79,20 @@ public sealed class TicketDraftRecord
     }
 
     public string? TopicTitle { get; init; }
+
+    /// <summary>The files the confirm card says will be attached (with the transcript); kept only while the ticket is still to be made.</summary>
+    [JsonIgnore]
+    public List<string> AttachmentNames { get; set; } = [];
+
+    [JsonPropertyName("attachmentNames")]
+    public List<string>? StoredAttachmentNames
+    {
+        get => Status is DraftStatus.Pending && AttachmentNames.Count > 0 ? AttachmentNames : null;
+        init => AttachmentNames = value ?? [];
+    }
+
+    /// <summary>False when evidence is switched off: the card then promises no attachments.</summary>
+    public bool WithEvidence { get; init; } = true;
 
     /// <summary>The guide's issue fields (type, priority, components, labels), over the Tickets defaults.</summary>
     public TicketFields? Fields { get; init; }

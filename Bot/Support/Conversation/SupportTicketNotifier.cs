@@ -51,6 +51,13 @@ public sealed partial class SupportTicketNotifier(
                 ? SupportReplies.Created(ticket.Key, ticket.BrowseUrl)
                 : SupportReplies.CreatedLater(ticket.Key, ticket.BrowseUrl.ToString());
             await turn.SendActivityAsync(Activity.CreateMessageActivity(text), cancellationToken);
+            if (item.Draft.Evidence?.Unattached is { Count: > 0 } unattached)
+            {
+                var notice = Activity.CreateMessageActivity(Evidence.EvidenceReplies.NotAttached(ticket.Key, unattached));
+                notice.TextFormat = Evidence.EvidenceReplies.TextFormat;
+                await turn.SendActivityAsync(notice, cancellationToken);
+            }
+
             card = SupportCards.Created(record);
         }
         else

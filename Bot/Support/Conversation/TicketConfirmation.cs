@@ -22,6 +22,9 @@ public sealed record TicketAnswer(AdaptiveCard? Card, string? Notice = null);
 /// </summary>
 public sealed partial class TicketConfirmation(TicketOutbox outbox, TurnSends sends, ILogger<TicketConfirmation> logger)
 {
+    /// <summary>Set on the turn whose confirmation handed the conversation's evidence to the outbox.</summary>
+    public const string EvidenceTakenKey = "ItSupport.EvidenceTaken";
+
     public async Task<TicketAnswer> ConfirmAsync(ITurnContext context, SupportConversationData data, string draftId, string? cardActivityId, CancellationToken cancellationToken)
     {
         if (await FindDraftAsync(context, data, draftId, cardActivityId, cancellationToken) is not { } draft)
@@ -59,7 +62,14 @@ public sealed partial class TicketConfirmation(TicketOutbox outbox, TurnSends se
             },
             AnswersInTurn: true);
         var confirmedBy = confirmer == ReporterCheck.Someone.Unknown && draft.InGroup ? Describe(context.Activity.From) : null;
-        var submission = await outbox.SubmitAsync(ToTicketDraft(draft, confirmedBy), target, turn, cancellationToken);
+        var submission = await outbox.SubmitAsync(ToTicketDraft(draft, confirmedBy, data.Evidence), target, turn, cancellationToken);
+        if (data.Evidence is not null)
+        {
+            // The outbox holds the transcript and owns the files now (it removes them after the upload).
+            data.Evidence = null;
+            context.TurnState[EvidenceTakenKey] = true;
+        }
+
         var wasQueued = draft.Status == DraftStatus.Queued;
         switch (submission.Outcome)
         {
@@ -196,6 +206,12 @@ public sealed partial class TicketConfirmation(TicketOutbox outbox, TurnSends se
             var reply = await sends.TryReplyAsync(context, Activity.CreateMessageActivity(SupportReplies.Created(ticket.Key, ticket.BrowseUrl)), "the created ticket's key", cancellationToken);
             // Recorded as created whatever happens here; a key that may not have arrived goes out again proactively.
             await outbox.SettleReplyAsync(submission.Item, reply.Delivered, reply.RetryAfter, cancellationToken);
+            if (reply.Delivered && submission.Item.Draft.Evidence?.Unattached is { Count: > 0 } unattached)
+            {
+                var notice = Activity.CreateMessageActivity(Evidence.EvidenceReplies.NotAttached(ticket.Key, unattached));
+                notice.TextFormat = Evidence.EvidenceReplies.TextFormat;
+                await sends.TryReplyAsync(context, notice, "the files not attached", cancellationToken);
+            }
         }
         else
         {
@@ -246,9 +262,9 @@ public sealed partial class TicketConfirmation(TicketOutbox outbox, TurnSends se
         account is null ? null
         : $"{(string.IsNullOrWhiteSpace(account.Name) ? "(no name)" : account.Name.Trim())} ({account.AadObjectId ?? account.Id ?? "unknown id"})";
 
-    private static TicketDraft ToTicketDraft(TicketDraftRecord draft, string? confirmedBy) =>
+    private static TicketDraft ToTicketDraft(TicketDraftRecord draft, string? confirmedBy, Evidence.ConversationEvidence? evidence) =>
         new(draft.DraftId, draft.Problem, draft.StepsShown, draft.ReporterName ?? "(unknown)", draft.ReporterObjectId ?? "(unknown)",
-            ConfirmedBy: confirmedBy, ReporterEmail: draft.ReporterEmail, Fields: draft.Fields);
+            ConfirmedBy: confirmedBy, ReporterEmail: draft.ReporterEmail, Fields: draft.Fields, Evidence: evidence?.ToTicketEvidence());
 
     /// <summary>Replaces the card for everyone (so no client can click it again), beside the turn.</summary>
     private void ReplaceCard(ITurnContext context, TicketDraftRecord draft, AdaptiveCard card, CancellationToken cancellationToken)

@@ -23,9 +23,14 @@ public sealed class TicketRequestDialog : ComponentDialog
     private readonly Understander _understander;
     private readonly ReporterDirectory _directory;
 
-    public TicketRequestDialog(SupportStateAccessors state, TicketConfirmation confirmation, Understander understander, ReporterDirectory directory)
+    private readonly bool _withEvidence;
+
+    public TicketRequestDialog(SupportStateAccessors state, TicketConfirmation confirmation, Understander understander, ReporterDirectory directory,
+        Microsoft.Extensions.Options.IOptions<Tickets.Evidence.EvidenceOptions> evidence)
         : base(nameof(TicketRequestDialog))
     {
+        ArgumentNullException.ThrowIfNull(evidence);
+        _withEvidence = evidence.Value.Enabled;
         _state = state;
         _confirmation = confirmation;
         _understander = understander;
@@ -70,6 +75,8 @@ public sealed class TicketRequestDialog : ComponentDialog
             ReporterId = from?.Id,
             InGroup = step.Context.Activity.IsGroupConversation(),
             ReporterEmail = await _directory.FindEmailAsync(step.Context, cancellationToken),
+            AttachmentNames = [.. data.Evidence?.Files.Select(f => f.FileName) ?? []],
+            WithEvidence = _withEvidence,
         };
         data.AddDraft(draft);
         data.PendingDraftId = draft.DraftId;
