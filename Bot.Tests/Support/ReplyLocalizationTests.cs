@@ -1,5 +1,6 @@
 using System.Reflection;
 using TeamsItBot.Support.Conversation;
+using TeamsItBot.Support.FollowUp;
 using TeamsItBot.Tests.Testing;
 using TeamsItBot.Tickets;
 
@@ -110,6 +111,20 @@ public sealed class ReplyLocalizationTests
         foreach (var failure in Enum.GetValues<TicketFailure>())
         {
             yield return ($"TicketFailure.{failure}", new TicketException(failure, "detail").UserMessage);
+            yield return ($"FollowUpReplies.Failed({failure})", FollowUpReplies.Failed(new TicketException(failure, "detail")));
+        }
+
+        // WhichTicket names the English verb the user typed twice ("close", "reopen"): not a fixed sentence.
+        foreach (var field in typeof(FollowUpReplies).GetFields(BindingFlags.Public | BindingFlags.Static).Where(f => f.IsLiteral && f.FieldType == typeof(string)))
+        {
+            yield return ("FollowUpReplies." + field.Name, (string)field.GetValue(null)!);
+        }
+
+        foreach (var method in typeof(FollowUpReplies).GetMethods(BindingFlags.Public | BindingFlags.Static)
+            .Where(m => m.ReturnType == typeof(string) && m.Name is not (nameof(FollowUpReplies.WhichTicket) or nameof(FollowUpReplies.Failed))))
+        {
+            var values = method.GetParameters().Select(p => p.ParameterType == typeof(int) ? (object)4_200 : Sample(p)).ToArray();
+            yield return ($"FollowUpReplies.{method.Name}({string.Join(", ", values)})", (string)method.Invoke(null, values)!);
         }
     }
 
@@ -123,6 +138,9 @@ public sealed class ReplyLocalizationTests
         _ when parameter.Name is "userMessage" => new TicketException(TicketFailure.Timeout, "detail").UserMessage,
         _ when parameter.Name is "summary" => "here is what usually fixes it.",
         _ when parameter.Name is "topicTitle" => "VPN will not connect",
+        _ when parameter.Name is "projectKey" => "ITSUPPORT",
+        _ when parameter.Name is "status" => "Waiting for support",
+        _ when parameter.Name is "topic" => "my printer",
         _ => "d-7",
     };
 

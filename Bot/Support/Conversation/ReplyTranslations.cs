@@ -51,7 +51,7 @@ public static partial class ReplyTranslations
         ("Created ticket {0}", "Ticket {0} erstellt", "Ticket {0} créé", "Ticket {0} creado"),
     ];
 
-    private static readonly (string English, string De, string Fr, string Es)[] Rows = [.. Table, .. NoticeRows()];
+    private static readonly (string English, string De, string Fr, string Es)[] Rows = [.. Table, .. NoticeRows(), .. FollowUpRows()];
 
     private static readonly Dictionary<string, (string De, string Fr, string Es)> Exact = Rows
         .Where(r => !r.English.Contains("{0}", StringComparison.Ordinal))
