@@ -149,6 +149,22 @@ public sealed class LanguageModelTests : IAsyncLifetime
         Assert.DoesNotContain(ApiKey, result.FailureMessage, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void App_with_an_endpoint_but_no_model_refuses_to_start_and_names_the_setting_not_the_key()
+    {
+        using var app = TeamsItBot.Tests.Operations.OperationsTestHost.Create(new Dictionary<string, string?>
+        {
+            ["AI:Endpoint"] = _model.Endpoint,
+            ["AI:ApiKey"] = ApiKey,
+        }, environment: "Development");
+
+        var error = Assert.ThrowsAny<Exception>(() => app.CreateClient());
+
+        Assert.Contains("AI:Model", error.ToString(), StringComparison.Ordinal);
+        Assert.DoesNotContain(ApiKey, error.ToString(), StringComparison.Ordinal);
+        Assert.Empty(_model.Requests);
+    }
+
     private LanguageModelChooser Chooser(TimeSpan? timeout = null, string? endpoint = null) => new(
         Options.Create(new LanguageModelOptions { Endpoint = endpoint ?? _model.Endpoint, Model = "fake-model", ApiKey = ApiKey, Timeout = timeout ?? TimeSpan.FromSeconds(5) }),
         Logger());
