@@ -86,7 +86,56 @@ public sealed class KnowledgeBaseReloadTests : IDisposable
         Assert.Contains("Office stapler", connector.Activities[0].Text, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Conversations_match_against_the_reloaded_guides_from_the_next_message_and_keep_them_when_an_edit_is_refused()
+    {
+        await using var app = App();
+        await using var connector = await FakeConnector.StartAsync(cancellationToken: Token);
+        var live = app.Services.GetRequiredService<TeamsItBot.Support.Understanding.LiveTopicIndex>();
+
+        // A turn first, so the conversation's index is the start-up one when the file changes.
+        Assert.DoesNotContain("Office stapler", await TurnAsync(app, connector, "the stapler keeps chewing my pages", "before"), StringComparison.Ordinal);
+
+        var started = live.Current;
+        await File.WriteAllTextAsync(_path, WithStapler(await File.ReadAllTextAsync(_path, Token)), Token);
+        await WaitAsync(() => live.Current != started);
+
+        Assert.Contains("Office stapler", await TurnAsync(app, connector, "the stapler keeps chewing my pages", "after"), StringComparison.Ordinal);
+
+        var reloaded = live.Current;
+        var watcher = app.Services.GetRequiredService<KnowledgeBaseWatcher>();
+        await File.WriteAllTextAsync(_path, "{ \"topics\": [", Token);
+        await WaitAsync(() => watcher.LastError is not null);
+
+        Assert.Same(reloaded, live.Current);
+        Assert.Contains("Office stapler", await TurnAsync(app, connector, "the stapler keeps chewing my pages", "refused"), StringComparison.Ordinal);
+    }
+
     public void Dispose() => Directory.Delete(_directory, recursive: true);
+
+    /// <summary>The reply's text to one message in a fresh personal conversation.</summary>
+    private static async Task<string> TurnAsync(BotApplicationFactory app, FakeConnector connector, string text, string conversation)
+    {
+        var before = connector.Requests.Count;
+        var response = await app.PostActivityAsync(TestActivities.Message(connector.ServiceUrl, text, conversationId: "a:reload-" + conversation), Token);
+        Assert.True(response.IsSuccessStatusCode, $"POST /api/messages answered {(int)response.StatusCode}");
+        var requests = await connector.WaitForRequestsAsync(before + 1);
+        return requests.Skip(before).Select(r => r.Activity?.Text).FirstOrDefault(t => t is not null) ?? string.Empty;
+    }
+
+    private static string WithStapler(string json)
+    {
+        var document = JsonNode.Parse(json, documentOptions: new() { CommentHandling = System.Text.Json.JsonCommentHandling.Skip, AllowTrailingCommas = true })!;
+        document["topics"]!.AsArray().Add(new JsonObject
+        {
+            ["id"] = "stapler",
+            ["title"] = "Office stapler",
+            ["keywords"] = new JsonArray("stapler"),
+            ["examples"] = new JsonArray("the stapler keeps chewing my pages"),
+            ["steps"] = new JsonArray("Open the stapler and remove the jammed staple."),
+        });
+        return document.ToJsonString();
+    }
 
     private BotApplicationFactory App()
     {

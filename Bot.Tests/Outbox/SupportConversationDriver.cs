@@ -18,7 +18,15 @@ internal sealed class SupportConversationDriver(FakeConnector connector, string 
         return await client.PostAsJsonAsync("api/messages", activity, BotJson.Options, cancellationToken);
     }
 
-    public Activity Message(string text) => TestActivities.Message(connector.ServiceUrl, text, conversationId: ConversationId);
+    /// <summary>The Teams client's locale sent with every activity (null: none).</summary>
+    public string? Locale { get; init; }
+
+    public Activity Message(string text)
+    {
+        var message = TestActivities.Message(connector.ServiceUrl, text, conversationId: ConversationId);
+        message.Locale = Locale;
+        return message;
+    }
 
     /// <summary>Problem, "didn't help", and the confirm card: returns its draft id.</summary>
     public async Task<string> ReachConfirmCardAsync(Uri bot, CancellationToken cancellationToken) =>
@@ -38,6 +46,7 @@ internal sealed class SupportConversationDriver(FakeConnector connector, string 
     {
         var invoke = TestActivities.Create(ActivityTypes.Invoke, connector.ServiceUrl, id, ConversationId);
         invoke.Name = "adaptiveCard/action";
+        invoke.Locale = Locale;
         invoke.ReplyToId = "card-of-" + draftId;
         invoke.Value = JsonSerializer.SerializeToElement(new
         {

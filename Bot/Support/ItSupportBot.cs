@@ -129,31 +129,35 @@ public sealed partial class ItSupportBot(
     protected override async Task<AdaptiveCardInvokeResponse> OnAdaptiveCardInvokeAsync(ITurnContext turnContext, AdaptiveCardInvokeValue invokeValue, CancellationToken cancellationToken)
     {
         await DecideLanguageAsync(turnContext, null, cancellationToken);
+        // The invoke's answer goes back in the HTTP response, past the localizing sends: translated here.
+        var language = turnContext.TurnState[LocalizingTurnContext.LanguageKey] as string;
+        var unknown = ReplyTranslations.Translate(SupportReplies.UnknownCardAction, language);
 
         if (invokeValue.Verb == FeedbackCards.Verb)
         {
             return await outcomes.TryHandleFeedbackAsync(turnContext, invokeValue.Data, reply: false, cancellationToken) is { } thanks
-                ? AdaptiveCardInvokeResponse.Card(thanks)
-                : AdaptiveCardInvokeResponse.Error(400, "BadRequest", SupportReplies.UnknownCardAction);
+                ? AdaptiveCardInvokeResponse.Card(LocalizingTurnContext.Localize(thanks, language))
+                : AdaptiveCardInvokeResponse.Error(400, "BadRequest", unknown);
         }
 
         if (FollowUp.FollowUpConversation.IsFollowUpVerb(invokeValue.Verb))
         {
             var result = await followUp.HandleCardAsync(turnContext, invokeValue.Verb!, invokeValue.Data, cancellationToken);
-            return result.Card is null ? AdaptiveCardInvokeResponse.Message(result.Message) : AdaptiveCardInvokeResponse.Card(result.Card);
+            return result.Card is null
+                ? AdaptiveCardInvokeResponse.Message(ReplyTranslations.Translate(result.Message, language))
+                : AdaptiveCardInvokeResponse.Card(LocalizingTurnContext.Localize(result.Card, language));
         }
 
         var action = CardAction.FromInvoke(invokeValue);
         if (action is null)
         {
-            return AdaptiveCardInvokeResponse.Error(400, "BadRequest", SupportReplies.UnknownCardAction);
+            return AdaptiveCardInvokeResponse.Error(400, "BadRequest", unknown);
         }
 
         var answer = await HandleCardActionAsync(turnContext, action, turnContext.Activity.ReplyToId, cancellationToken);
-        var language = turnContext.TurnState[LocalizingTurnContext.LanguageKey] as string;
         return answer.Card is { } card
             ? AdaptiveCardInvokeResponse.Card(LocalizingTurnContext.Localize(card, language))
-            : AdaptiveCardInvokeResponse.Message(answer.Notice ?? SupportReplies.DraftNotFound);
+            : AdaptiveCardInvokeResponse.Message(ReplyTranslations.Translate(answer.Notice ?? SupportReplies.DraftNotFound, language));
     }
 
     protected override Task OnMembersAddedAsync(IList<ChannelAccount> membersAdded, ITurnContext turnContext, CancellationToken cancellationToken) =>
@@ -183,6 +187,8 @@ public sealed partial class ItSupportBot(
         }
 
         data.Welcomed = true;
+        // Teams sends the user's locale with the installation and the members-added update.
+        await DecideLanguageAsync(turnContext, null, cancellationToken);
         var activity = turnContext.Activity;
         await turnContext.SendActivityAsync(
             activity.IsGroupConversation() ? SupportReplies.WelcomeGroup : SupportReplies.Welcome(activity.From?.Name),

@@ -6,6 +6,7 @@ using TeamsItBot.Support.Conversation;
 using TeamsItBot.Support.Dialogs;
 using TeamsItBot.Support.KnowledgeBase;
 using TeamsItBot.Support.Understanding;
+using TeamsItBot.Support.Understanding.LanguageModel;
 using TeamsItBot.Tickets.Outbox;
 
 namespace TeamsItBot.Support;
@@ -18,6 +19,7 @@ public static class SupportServiceCollectionExtensions
     {
         services.AddKnowledgeBase(configuration);
         services.AddUnderstanding();
+        services.AddLanguageModel(configuration);
         services.TryAddSingleton<SupportStateAccessors>();
         // The outbox (registered by AddTickets) delivers its background notices through this.
         services.TryAddSingleton<ITicketNotifier, SupportTicketNotifier>();

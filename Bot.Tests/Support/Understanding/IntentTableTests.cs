@@ -8,7 +8,7 @@ namespace TeamsItBot.Tests.Support.Understanding;
 public sealed class IntentTableTests(ITestOutputHelper output)
 {
     private static readonly Lazy<Understander> Shared = new(() =>
-        new Understander(IntentCatalog.Load(IntentCatalog.PathBeside(KnowledgeBaseOptions.DefaultPath)), SharedKnowledge.Index));
+        new Understander(IntentCatalog.Load(IntentCatalog.PathBeside(KnowledgeBaseOptions.DefaultPath)), new LiveTopicIndex(SharedKnowledge.Index)));
 
     [Theory]
     [InlineData("hi there", "en", IntentIds.Greeting)]

@@ -51,11 +51,13 @@ public static partial class ReplyTranslations
         ("Created ticket {0}", "Ticket {0} erstellt", "Ticket {0} créé", "Ticket {0} creado"),
     ];
 
-    private static readonly Dictionary<string, (string De, string Fr, string Es)> Exact = Table
+    private static readonly (string English, string De, string Fr, string Es)[] Rows = [.. Table, .. NoticeRows(), .. FollowUpRows()];
+
+    private static readonly Dictionary<string, (string De, string Fr, string Es)> Exact = Rows
         .Where(r => !r.English.Contains("{0}", StringComparison.Ordinal))
         .ToDictionary(r => r.English, r => (r.De, r.Fr, r.Es), StringComparer.Ordinal);
 
-    private static readonly (Regex Pattern, string De, string Fr, string Es)[] Templates = [.. Table
+    private static readonly (Regex Pattern, string De, string Fr, string Es)[] Templates = [.. Rows
         .Where(r => r.English.Contains("{0}", StringComparison.Ordinal))
         .Select(r => (new Regex("^" + Regex.Escape(r.English).Replace("\\{0}", "(?<a>.+?)", StringComparison.Ordinal).Replace("\\{1}", "(?<b>.+)", StringComparison.Ordinal) + "$", RegexOptions.Singleline | RegexOptions.CultureInvariant | RegexOptions.NonBacktracking), r.De, r.Fr, r.Es))];
 
@@ -77,7 +79,10 @@ public static partial class ReplyTranslations
             var match = pattern.Match(text);
             if (match.Success && Pick(de, fr, es, language) is { } template)
             {
-                return template.Replace("{0}", match.Groups["a"].Value, StringComparison.Ordinal).Replace("{1}", match.Groups["b"].Value, StringComparison.Ordinal);
+                // What fills a slot may itself be a fixed reply (the ticket system's sentence inside "couldn't create").
+                var a = Translate(match.Groups["a"].Value, language);
+                var b = Translate(match.Groups["b"].Value, language);
+                return template.Replace("{0}", a, StringComparison.Ordinal).Replace("{1}", b, StringComparison.Ordinal);
             }
         }
 

@@ -83,6 +83,8 @@ public static class SupportReplies
     public static string CreatedLater(string key, string browseUrl) =>
         $"Good news: your queued ticket has been created: {key}: {browseUrl}";
 
+    public const string GaveUpUnavailable = "The ticket system stayed unavailable for too long.";
+
     public static string GaveUp(string userMessage, string draftId) =>
         $"Sorry, I couldn't create your ticket. {userMessage} Your request is saved for the IT team (reference {draftId}); "
         + "please contact the help desk directly if it's urgent, or reply \"yes\" to let me try again.";

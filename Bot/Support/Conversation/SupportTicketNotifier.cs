@@ -36,9 +36,11 @@ public sealed partial class SupportTicketNotifier(
         await adapter.ContinueConversationAsync(target.Reference, (turn, token) => AnnounceAsync(turn, item, target, token), cancellationToken);
     }
 
-    private async Task AnnounceAsync(ITurnContext turn, OutboxItem item, TicketNotifyTarget target, CancellationToken outer)
+    private async Task AnnounceAsync(ITurnContext proactive, OutboxItem item, TicketNotifyTarget target, CancellationToken outer)
     {
-        var record = await UpdateDraftAsync(turn, item, outer);
+        var record = await UpdateDraftAsync(proactive, item, outer);
+        // Told later, in the language the conversation was in (UpdateDraftAsync put it in the turn's state).
+        var turn = new LocalizingTurnContext(proactive);
         // Bounded: a hanging connector must not hold the worker for the HttpClient's 30 s; the outbox tries again.
         using var bounded = CancellationTokenSource.CreateLinkedTokenSource(outer);
         bounded.CancelAfter(TurnSends.CosmeticTimeout);
@@ -63,7 +65,7 @@ public sealed partial class SupportTicketNotifier(
         else
         {
             var reason = item.LastFailure is TicketFailure.BackendUnavailable or TicketFailure.Timeout
-                ? "The ticket system stayed unavailable for too long."
+                ? SupportReplies.GaveUpUnavailable
                 : new OutboxSubmission(OutboxOutcome.Rejected, item).FailureMessage;
             await turn.SendActivityAsync(SupportReplies.GaveUp(reason, item.DraftId), cancellationToken);
             card = SupportCards.NotCreated(record);
@@ -91,6 +93,7 @@ public sealed partial class SupportTicketNotifier(
     private async Task<TicketDraftRecord> UpdateDraftAsync(ITurnContext turn, OutboxItem item, CancellationToken cancellationToken)
     {
         var data = await state.GetDataAsync(turn, cancellationToken);
+        turn.TurnState[LocalizingTurnContext.LanguageKey] = data.Language;
         var draft = data.FindDraft(item.DraftId);
         if (draft is null)
         {

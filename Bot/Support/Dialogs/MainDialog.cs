@@ -18,21 +18,18 @@ public sealed class MainDialog : ComponentDialog
     private const double OutOfScopeBelowScore = 4.5;
     private readonly SupportStateAccessors _state;
     private readonly TicketConfirmation _confirmation;
-    private readonly KnowledgeBase.KnowledgeBase _knowledgeBase;
     private readonly Understander _understander;
     private readonly IReadOnlyList<ISupportIntentHandler> _handlers;
 
     public MainDialog(
         SupportStateAccessors state,
         TicketConfirmation confirmation,
-        KnowledgeBase.KnowledgeBase knowledgeBase,
         Understander understander,
         IEnumerable<ISupportIntentHandler> handlers,
         TroubleshootingDialog troubleshooting,
         TicketRequestDialog ticketRequest)
         : base(nameof(MainDialog))
     {
-        _knowledgeBase = knowledgeBase;
         _state = state;
         _confirmation = confirmation;
         _understander = understander;
@@ -79,6 +76,21 @@ public sealed class MainDialog : ComponentDialog
         var text = step.GetOptions<string>() ?? context.Activity.Text ?? string.Empty;
         var data = await _state.GetDataAsync(context, cancellationToken);
         var message = _understander.Read(text, data.Language ?? LanguageDetector.English);
+        string? modelTopic = null;
+        if (_understander.CanAskModel && message.Intents.Count == 0 && _understander.FindTopic(text, message.Language).Match is null)
+        {
+            // Nothing local fits: the model may place it, among our own ids only.
+            var chosen = await _understander.AskModelAsync(text, message.Language, cancellationToken);
+            if (chosen is not null && Understander.IsModelIntent(chosen))
+            {
+                message = message with { Intents = new HashSet<string>(StringComparer.Ordinal) { chosen } };
+            }
+            else
+            {
+                modelTopic = chosen;
+            }
+        }
+
         var intents = message.Intents;
 
         if (intents.Contains(IntentIds.Help))
@@ -186,7 +198,7 @@ public sealed class MainDialog : ComponentDialog
             }
         }
 
-        return await step.BeginDialogAsync(nameof(TroubleshootingDialog), text, cancellationToken);
+        return await step.BeginDialogAsync(nameof(TroubleshootingDialog), new ProblemStart(text, modelTopic), cancellationToken);
     }
 
     private static string MyTicketsReply(SupportConversationData data, string language)
@@ -209,8 +221,9 @@ public sealed class MainDialog : ComponentDialog
     /// <summary>"I need a ticket" after the steps: the last problem, with the steps of its guide.</summary>
     private TicketRequest LastTicketRequest(SupportConversationData data)
     {
-        var topic = data.LastProblem is null ? null : _knowledgeBase.FindTopic(data.LastTopicId);
-        return new TicketRequest(data.LastProblem, topic?.Steps ?? [], topic == _knowledgeBase.General ? null : topic?.Title, topic?.Ticket);
+        var knowledgeBase = _understander.Topics.KnowledgeBases.English;
+        var topic = data.LastProblem is null ? null : knowledgeBase.FindTopic(data.LastTopicId);
+        return new TicketRequest(data.LastProblem, topic?.Steps ?? [], topic == knowledgeBase.General ? null : topic?.Title, topic?.Ticket);
     }
 
     private async Task<DialogTurnResult> FinishAsync(WaterfallStepContext step, CancellationToken cancellationToken)

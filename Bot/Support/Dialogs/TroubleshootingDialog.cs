@@ -25,13 +25,11 @@ public sealed class TroubleshootingDialog : ComponentDialog
 
     private readonly SupportStateAccessors _state;
     private readonly Understander _understander;
-    private readonly KnowledgeBase.KnowledgeBase _knowledgeBase;
 
-    public TroubleshootingDialog(SupportStateAccessors state, KnowledgeBase.KnowledgeBase knowledgeBase, Understander understander, TicketRequestDialog ticketRequest)
+    public TroubleshootingDialog(SupportStateAccessors state, Understander understander, TicketRequestDialog ticketRequest)
         : base(nameof(TroubleshootingDialog))
     {
         _state = state;
-        _knowledgeBase = knowledgeBase;
         _understander = understander;
         AddDialog(ticketRequest);
         AddDialog(new TextPrompt(FixedPrompt, ValidateFixedAnswerAsync));
@@ -42,10 +40,16 @@ public sealed class TroubleshootingDialog : ComponentDialog
 
     private async Task<DialogTurnResult> ChooseTopicAsync(WaterfallStepContext step, CancellationToken cancellationToken)
     {
-        var problem = step.GetOptions<string>() ?? string.Empty;
+        var start = step.Options as ProblemStart ?? new ProblemStart(step.GetOptions<string>() ?? string.Empty);
+        var problem = start.Problem;
         var language = await LanguageAsync(step.Context, cancellationToken);
         step.Values[ProblemKey] = problem;
         var (match, _) = _understander.FindTopic(problem, language);
+        if (match is null && start.TopicId is not null && _understander.Topics.KnowledgeBases.FindTopic(start.TopicId, language) is { } picked)
+        {
+            // The language model placed what the matcher could not (score 0: no local evidence).
+            match = new TopicMatch(picked, 0, 0);
+        }
         step.Values[TopicKey] = match?.Topic.Id;
         step.Values[ScoreKey] = match?.Score;
         if (match is null || !TopicIndex.IsClose(match))
@@ -89,7 +93,7 @@ public sealed class TroubleshootingDialog : ComponentDialog
 
         var data = await _state.GetDataAsync(step.Context, cancellationToken);
         data.LastProblem = problem;
-        data.LastTopicId = topic?.Id ?? _knowledgeBase.General.Id;
+        data.LastTopicId = topic?.Id ?? knowledgeBases.English.General.Id;
         // The matcher's score of the first guess, for the outcome event (a chosen runner-up keeps it).
         var match = topic is null ? null : new TopicMatch(topic, step.Values.GetValue<double?>(ScoreKey) ?? 0, 1);
         step.Context.OpenProblem(data, problem, match);
@@ -129,7 +133,7 @@ public sealed class TroubleshootingDialog : ComponentDialog
             default:
                 var problem = step.Values.GetValue<string>(ProblemKey);
                 var steps = step.Values.GetValue<List<string>>(StepsKey) ?? [];
-                var topic = currentTopic is null ? null : _knowledgeBase.FindTopic(currentTopic);
+                var topic = currentTopic is null ? null : _understander.Topics.KnowledgeBases.English.FindTopic(currentTopic);
                 return await step.BeginDialogAsync(nameof(TicketRequestDialog), new TicketRequest(problem, steps, topic?.Title, topic?.Ticket), cancellationToken);
         }
     }

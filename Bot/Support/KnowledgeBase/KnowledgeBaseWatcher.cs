@@ -41,6 +41,9 @@ public sealed partial class KnowledgeBaseWatcher : IKnowledgeBaseProvider, IHost
 
     public LoadedKnowledgeBase Current => _current;
 
+    /// <summary>Raised after a new version was taken (on the reload's thread); handlers must not throw.</summary>
+    public event Action<LoadedKnowledgeBase>? Reloaded;
+
     public KnowledgeBaseLoadError? LastError => _lastError;
 
     public string FilePath => _path;
@@ -97,6 +100,7 @@ public sealed partial class KnowledgeBaseWatcher : IKnowledgeBaseProvider, IHost
 
             _current = loaded;
             LogReloaded(loaded.KnowledgeBase.Topics.Count, _path, loaded.Version);
+            Reloaded?.Invoke(loaded);
             return true;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)

@@ -1,16 +1,52 @@
 using TeamsItBot.Support.Conversation;
 using TeamsItBot.Support.KnowledgeBase;
+using TeamsItBot.Support.Understanding.LanguageModel;
 
 namespace TeamsItBot.Support.Understanding;
 
 /// <summary>
 /// Reads a message before any dialog acts on it: its intents (the admin's intent files plus the built-in
 /// English phrasings of <see cref="Utterances"/>), its topic, and whether a ticket request carries a
-/// real description of the problem.
+/// real description of the problem. Topics come from the index in use now (it follows knowledge-base
+/// reloads); the optional language model is asked only when the local reading found nothing.
 /// </summary>
-public sealed class Understander(IntentCatalog intents, TopicIndex topics)
+public sealed class Understander(IntentCatalog intents, LiveTopicIndex topics, LanguageModelChooser? model = null)
 {
-    public TopicIndex Topics { get; } = topics;
+    /// <summary>The intents the model may pick besides topics: the ones that route a message on their own.</summary>
+    private static readonly ModelChoice[] IntentChoices =
+    [
+        new(IntentIds.TicketRequest, "the employee asks for a ticket or a person in IT, without describing a problem a guide covers"),
+        new(IntentIds.MyTickets, "the employee asks about tickets they already have (status, list)"),
+        new(IntentIds.OutOfScope, "not an IT problem: facilities, building, HR, payroll, food, travel"),
+        new(IntentIds.Greeting, "a greeting only"),
+        new(IntentIds.Thanks, "thanks, or the problem is solved"),
+        new(IntentIds.StillBroken, "the previous problem is still not fixed"),
+        new(IntentIds.Help, "asks what the bot can do"),
+    ];
+
+    /// <summary>Read each time (do not keep it): a knowledge-base reload replaces it.</summary>
+    public TopicIndex Topics => topics.Current;
+
+    /// <summary>True when a language model is configured; false costs the turn nothing.</summary>
+    public bool CanAskModel => model is { IsEnabled: true };
+
+    /// <summary>
+    /// The model's pick for a message the local reading could not place: a topic id of the knowledge base in
+    /// the language, an intent id of <see cref="IntentChoices"/>, or null (off, no fit, failure, timeout).
+    /// </summary>
+    public async Task<string?> AskModelAsync(string text, string language, CancellationToken cancellationToken)
+    {
+        if (model is not { IsEnabled: true })
+        {
+            return null;
+        }
+
+        var knowledgeBase = Topics.KnowledgeBases.For(language);
+        var choices = knowledgeBase.Topics.Select(t => new ModelChoice(t.Id, Describe(t))).Concat(IntentChoices).ToList();
+        return await model.ChooseAsync(text, choices, cancellationToken);
+    }
+
+    public static bool IsModelIntent(string id) => IntentChoices.Any(c => c.Id == id);
 
     public UnderstoodMessage Read(string? text, string language)
     {
@@ -71,6 +107,12 @@ public sealed class Understander(IntentCatalog intents, TopicIndex topics)
 
     private static bool IsFiller(string word, MatchLanguage rules) =>
         word.Length < 2 || rules.IsNegation(word) || rules.IsStopword(rules.StemOf(word)) || word is "ticket" or "tickets" or "jira" or "incident";
+
+    private static string Describe(Topic topic)
+    {
+        var words = string.Join(", ", topic.Keywords.Take(8));
+        return words.Length == 0 ? topic.Title : $"{topic.Title} ({words})";
+    }
 
     private static void AddIf(HashSet<string> set, bool condition, string id)
     {
