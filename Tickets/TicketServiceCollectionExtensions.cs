@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using TeamsItBot.Tickets.FollowUp;
+using TeamsItBot.Tickets.Notifications;
 using TeamsItBot.Tickets.Outbox;
 
 namespace TeamsItBot.Tickets;
@@ -35,6 +36,7 @@ public static class TicketServiceCollectionExtensions
         services.AddHostedService<McpSessionShutdown>();
         services.AddTicketOutbox(configuration);
         services.AddTicketFollowUp(configuration);
+        services.AddTicketNotifications();
         return services;
     }
 

@@ -6,6 +6,7 @@ using TeamsItBot.Support.Conversation;
 using TeamsItBot.Support.Dialogs;
 using TeamsItBot.Support.KnowledgeBase;
 using TeamsItBot.Support.Understanding;
+using TeamsItBot.Tickets.Notifications;
 using TeamsItBot.Tickets.Outbox;
 
 namespace TeamsItBot.Support;
@@ -21,6 +22,8 @@ public static class SupportServiceCollectionExtensions
         services.TryAddSingleton<SupportStateAccessors>();
         // The outbox (registered by AddTickets) delivers its background notices through this.
         services.TryAddSingleton<ITicketNotifier, SupportTicketNotifier>();
+        // The change notifications (registered by AddTickets) tell the employee through this.
+        services.TryAddSingleton<IChangeNoticeSender, SupportChangeNoticeSender>();
         services.TryAddSingleton<TurnSends>();
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<ReporterDirectory>();
