@@ -33,10 +33,14 @@ public sealed class ChangeNotificationTests : IAsyncLifetime
     public async Task A_status_change_and_a_comment_each_reach_the_employee_once_however_often_the_window_reads_them()
     {
         var (chat, key) = await FileTicketAsync("a:notify-once");
+        // Let a poll see the new ticket first, so its status is known ("To Do").
+        var seen = _host.Jira.ToolCallCount("jira_get_issue");
+        await NotificationSettings.WaitUntilAsync(() => _host.Jira.ToolCallCount("jira_get_issue") > seen, Token);
 
         _host.Jira.SetStatus(key, "In Progress");
         await NotificationSettings.WaitForNoticesAsync(_host.Connector, chat.ConversationId, 1, Token);
-        _host.Jira.AgentComment(key, "Priya Agent", "Please restart the **docking station** <at>x</at> [click](https://evil.example)");
+        const string Comment = "Please restart the **docking station** <at>x</at> [click](https://evil.example)";
+        _host.Jira.AgentComment(key, "Priya Agent", Comment);
         await NotificationSettings.WaitForNoticesAsync(_host.Connector, chat.ConversationId, 2, Token);
 
         // Several more polls re-read the same ticket inside the overlap window.
@@ -45,12 +49,28 @@ public sealed class ChangeNotificationTests : IAsyncLifetime
 
         var notices = NotificationSettings.Notices(_host.Connector, chat.ConversationId);
         Assert.Equal(2, notices.Count);
-        Assert.Contains("Status changed", notices[0], StringComparison.Ordinal);
-        Assert.Contains("To Do → In Progress", notices[0], StringComparison.Ordinal);
-        Assert.Contains("Priya Agent", notices[1], StringComparison.Ordinal);
+        Assert.Contains("Status changed", NotificationSettings.TextsOf(notices[0]));
+        Assert.Contains("To Do → In Progress", NotificationSettings.TextsOf(notices[0]));
+        var comment = NotificationSettings.TextsOf(notices[1]);
+        Assert.Contains("Priya Agent", comment);
         // The commenter's words arrive exactly as written, in a text run (not markdown).
-        Assert.Contains("\"type\":\"TextRun\",\"text\":\"Please restart the **docking station** \\u003Cat\\u003Ex\\u003C/at\\u003E [click](https://evil.example)\"", notices[1], StringComparison.Ordinal);
-        Assert.Contains(chat.CardUpdates, c => c.Contains("Current status", StringComparison.Ordinal) && c.Contains("In Progress", StringComparison.Ordinal));
+        Assert.Contains(Comment, comment);
+        Assert.Contains("\"type\":\"TextRun\"", notices[1], StringComparison.Ordinal);
+        Assert.Contains(chat.CardUpdates, c => NotificationSettings.TextsOf(c) is var texts && texts.Contains("Current status") && texts.Contains("In Progress"));
+    }
+
+    [Fact(Timeout = TestTimeouts.Slow)]
+    public async Task A_change_made_before_the_first_poll_saw_the_ticket_is_still_told()
+    {
+        var (chat, key) = await FileTicketAsync("a:notify-early");
+
+        _host.Jira.SetStatus(key, "In Progress");
+        _host.Jira.Assign(key, "Priya Agent");
+        await NotificationSettings.WaitForNoticesAsync(_host.Connector, chat.ConversationId, 2, Token);
+
+        var notices = NotificationSettings.Notices(_host.Connector, chat.ConversationId).Select(NotificationSettings.TextsOf).ToList();
+        Assert.Contains(notices, n => n.Contains("Status changed") && n.Contains("In Progress"));
+        Assert.Contains(notices, n => n.Contains("Now assigned to") && n.Contains("Priya Agent"));
     }
 
     [Fact(Timeout = TestTimeouts.Slow)]

@@ -18,6 +18,31 @@ internal static class NotificationSettings
             .Where(a => a.Conversation?.Id == conversationId && a.Text?.StartsWith("Update on ", StringComparison.Ordinal) == true)
             .Select(a => SupportBot.CardJson(a).GetRawText())];
 
+    /// <summary>Every "text" of a card (TextBlocks and text runs), in document order.</summary>
+    public static List<string> TextsOf(string cardJson)
+    {
+        var texts = new List<string>();
+        void Walk(System.Text.Json.JsonElement element)
+        {
+            if (element.ValueKind == System.Text.Json.JsonValueKind.Object)
+            {
+                foreach (var property in element.EnumerateObject())
+                {
+                    if (property.Name == "text" && property.Value.ValueKind == System.Text.Json.JsonValueKind.String) texts.Add(property.Value.GetString()!);
+                    else Walk(property.Value);
+                }
+            }
+            else if (element.ValueKind == System.Text.Json.JsonValueKind.Array)
+            {
+                foreach (var item in element.EnumerateArray()) Walk(item);
+            }
+        }
+
+        using var json = System.Text.Json.JsonDocument.Parse(cardJson);
+        Walk(json.RootElement);
+        return texts;
+    }
+
     public static async Task WaitForNoticesAsync(FakeConnector connector, string conversationId, int count, CancellationToken cancellationToken, TimeSpan? timeout = null)
     {
         try
