@@ -16,6 +16,8 @@ internal static class BotSettings
         ["Outbox:InitialBackoff"] = "00:00:01",
         ["Outbox:MaxBackoff"] = "00:00:02",
         ["Outbox:LeaseDuration"] = "00:00:15",
+        // These scenarios count tool calls exactly; the change poller (its own tests) would add searches.
+        ["Tickets:FollowUp:NotificationsEnabled"] = "false",
     };
 
     /// <summary>Tool-call counts for the report: diagnostic output, and appended to $OUTBOX_TOOLCALL_REPORT when set.</summary>
