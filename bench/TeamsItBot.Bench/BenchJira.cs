@@ -38,7 +38,13 @@ public sealed class BenchJira : IAsyncDisposable
         {
             Name = "jira_search",
             Description = "Search Jira issues using JQL.",
-            InputSchema = JsonSerializer.Deserialize<JsonElement>("""{"type":"object","properties":{"jql":{"type":"string"}},"required":["jql"]}"""),
+            InputSchema = JsonSerializer.Deserialize<JsonElement>("""{"type":"object","properties":{"jql":{"type":"string"},"fields":{"type":"string"},"limit":{"type":"integer"},"start_at":{"type":"integer"},"page_token":{"type":"string"}},"required":["jql"]}"""),
+        },
+        new()
+        {
+            Name = "jira_get_issue",
+            Description = "Get details of a specific Jira issue.",
+            InputSchema = JsonSerializer.Deserialize<JsonElement>("""{"type":"object","properties":{"issue_key":{"type":"string"},"fields":{"type":"string"},"comment_limit":{"type":"integer"}},"required":["issue_key"]}"""),
         },
     ];
 
@@ -70,6 +76,9 @@ public sealed class BenchJira : IAsyncDisposable
     public long Initializes => Interlocked.Read(ref _initializes);
 
     public long ToolCalls => Interlocked.Read(ref _toolCalls);
+
+    /// <summary>The poller profile's tracked tickets; null: searches find nothing (the default profile).</summary>
+    public BenchTrackedTickets? Tracked { get; set; }
 
     public static async Task<BenchJira> StartAsync()
     {
@@ -112,6 +121,7 @@ public sealed class BenchJira : IAsyncDisposable
         Interlocked.Increment(ref _toolCalls);
         var arguments = request.Arguments ?? new Dictionary<string, JsonElement>();
         string? Arg(string name) => arguments.TryGetValue(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
+        int? Number(string name) => arguments.TryGetValue(name, out var v) && v.ValueKind == JsonValueKind.Number ? v.GetInt32() : null;
         switch (request.Name)
         {
             case "jira_create_issue" when Arg("project_key") != ProjectKey:
@@ -134,6 +144,12 @@ public sealed class BenchJira : IAsyncDisposable
                         ["issue_type"] = new JsonObject { ["name"] = Arg("issue_type") },
                     },
                 });
+            case "jira_search" when Tracked is { } tracked && Arg("jql") is { } jql && jql.Contains("itbot-tracked", StringComparison.Ordinal):
+                return Success(tracked.Search(jql, Number("limit") ?? 10, Number("start_at") ?? 0));
+            case "jira_get_issue" when Tracked?.GetIssue(Arg("issue_key") ?? string.Empty) is { } issue:
+                return Success(issue);
+            case "jira_get_issue":
+                return Error("Error calling tool 'get_issue': Issue does not exist or you do not have permission to see it.");
             case "jira_search":
                 return Success(new JsonObject { ["total"] = 0, ["start_at"] = 0, ["max_results"] = 10, ["issues"] = new JsonArray() });
             default:
