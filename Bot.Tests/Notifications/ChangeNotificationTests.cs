@@ -74,6 +74,32 @@ public sealed class ChangeNotificationTests : IAsyncLifetime
     }
 
     [Fact(Timeout = TestTimeouts.Slow)]
+    public async Task A_window_busier_than_one_batch_is_read_in_steps_and_every_change_is_told()
+    {
+        _host.App.Settings["Tickets:FollowUp:BatchSize"] = "2";
+        var filed = new List<(SupportConversationDriver Chat, string Key)>();
+        for (var i = 0; i < 5; i++)
+        {
+            filed.Add(await FileTicketAsync($"a:notify-busy-{i}"));
+        }
+
+        // All five change at once: the newest three lie beyond the first batch of the window.
+        foreach (var (_, key) in filed)
+        {
+            _host.Jira.SetStatus(key, "In Progress");
+        }
+
+        foreach (var (chat, _) in filed)
+        {
+            await NotificationSettings.WaitForNoticesAsync(_host.Connector, chat.ConversationId, 1, Token);
+        }
+
+        var polls = _host.Jira.ToolCallCount("jira_search");
+        await NotificationSettings.WaitUntilAsync(() => _host.Jira.ToolCallCount("jira_search") >= polls + 3, Token);
+        Assert.All(filed, f => Assert.Single(NotificationSettings.Notices(_host.Connector, f.Chat.ConversationId)));
+    }
+
+    [Fact(Timeout = TestTimeouts.Slow)]
     public async Task The_bots_own_comment_is_not_echoed_but_the_agents_answer_is()
     {
         var (chat, key) = await FileTicketAsync("a:notify-own");

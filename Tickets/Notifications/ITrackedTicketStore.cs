@@ -31,7 +31,7 @@ public interface ITrackedTicketStore
     /// <summary>Takes or renews the named lease for <paramref name="holder"/>; false while another holder's lease is live.</summary>
     Task<bool> TryAcquireLeaseAsync(string name, string holder, DateTimeOffset now, TimeSpan duration, CancellationToken cancellationToken);
 
-    /// <summary>The watermark of the named poller (the start of its last complete poll), or null before the first.</summary>
+    /// <summary>The watermark of the named poller (where its next search starts), or null before the first poll.</summary>
     Task<DateTimeOffset?> GetWatermarkAsync(string name, CancellationToken cancellationToken);
 
     /// <summary>Records the watermark; the lease row of <paramref name="name"/> must exist (taken once).</summary>

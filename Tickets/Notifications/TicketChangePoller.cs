@@ -30,6 +30,9 @@ public sealed partial class TicketChangePoller(
 
     private static readonly TimeSpan SweepInterval = TimeSpan.FromHours(1);
 
+    /// <summary>After a full batch the next step comes this soon, not a whole interval later.</summary>
+    private static readonly TimeSpan CatchUpPause = TimeSpan.FromMilliseconds(200);
+
     /// <summary>How long settled notices are kept so a change found again is recognised.</summary>
     private static readonly TimeSpan NoticeRetention = TimeSpan.FromDays(7);
 
@@ -41,15 +44,29 @@ public sealed partial class TicketChangePoller(
 
     private TimeSpan LeaseDuration => TimeSpan.FromSeconds(Math.Max(options.Value.PollIntervalSeconds * 3, 30));
 
-    /// <summary>One poll (the caller holds the lease): returns how many notices it recorded.</summary>
-    public async Task<int> PollOnceAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// One poll (the caller holds the lease). The stored watermark is where the next search starts:
+    /// the poll's start minus the overlap, or, after a full batch, the newest ticket read (oldest
+    /// first), so a busy window is read in steps instead of its oldest batch over and over.
+    /// </summary>
+    /// <returns>The notices recorded, and whether the batch was full (more is waiting: poll again soon).</returns>
+    public async Task<(int Recorded, bool Full)> PollOnceAsync(CancellationToken cancellationToken)
     {
-        if (tracked is null || notices is null) return 0;
+        if (tracked is null || notices is null) return (0, false);
         var settings = options.Value;
         var started = timeProvider.GetUtcNow();
-        var watermark = await tracked.GetWatermarkAsync(LeaseName, cancellationToken) ?? started - TimeSpan.FromMinutes(settings.InitialLookbackMinutes);
-        var found = await followUp.FindUpdatedSinceAsync(watermark - TimeSpan.FromMinutes(settings.OverlapMinutes), settings.BatchSize, cancellationToken);
+        var since = await tracked.GetWatermarkAsync(LeaseName, cancellationToken) ?? started - TimeSpan.FromMinutes(settings.InitialLookbackMinutes);
+        var max = settings.BatchSize;
+        var found = await followUp.FindUpdatedSinceAsync(since, max, cancellationToken);
         var calls = 1 + (found.Count / 50);
+        if (found.Count >= max && found[^1].Updated is { } crowded && crowded <= since + TimeSpan.FromMinutes(1))
+        {
+            // More than a batch within JQL's one-minute precision: a step would not move, so read wider once.
+            max = Math.Min(settings.BatchSize * 10, 5000);
+            found = await followUp.FindUpdatedSinceAsync(since, max, cancellationToken);
+            calls += 1 + (found.Count / 50);
+        }
+
         var stored = await tracked.GetAsync([.. found.Select(t => t.Key).Distinct(StringComparer.Ordinal)], cancellationToken);
         var recorded = 0;
         try
@@ -92,10 +109,10 @@ public sealed partial class TicketChangePoller(
             status.CountJiraCalls(calls);
         }
 
-        // A full batch stops at its newest ticket (oldest first); otherwise everything up to the poll's start was seen.
-        var mark = found.Count >= settings.BatchSize && found[^1].Updated is { } last && last < started ? last : started;
-        await tracked.SetWatermarkAsync(LeaseName, mark, cancellationToken);
-        return recorded;
+        var full = found.Count >= max && found[^1].Updated is { } last && last > since && last < started;
+        var nextSince = full ? found[^1].Updated!.Value : started - TimeSpan.FromMinutes(settings.OverlapMinutes);
+        await tracked.SetWatermarkAsync(LeaseName, nextSince, cancellationToken);
+        return (recorded, full);
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -138,9 +155,9 @@ public sealed partial class TicketChangePoller(
                     continue;
                 }
 
-                if (await tracked.HasAnyAsync(stoppingToken))
+                if (await tracked.HasAnyAsync(stoppingToken) && (await PollOnceAsync(stoppingToken)).Full)
                 {
-                    await PollOnceAsync(stoppingToken);
+                    wait = CatchUpPause;
                 }
 
                 status.Polled(now);
