@@ -5,6 +5,7 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
 using TeamsItBot.Tickets.Evidence;
 using TeamsItBot.Tickets.FollowUp;
+using TeamsItBot.Tickets.Notifications;
 using TeamsItBot.Tickets.Outbox;
 
 namespace TeamsItBot.Tickets;
@@ -50,6 +51,7 @@ public static class TicketServiceCollectionExtensions
             services.AddHealthChecks().AddCheck<TicketBackendHealthCheck>(ToolsCheckName, tags: [ReadinessTag]);
         }
 
+        services.AddTicketNotifications();
         return services;
     }
 

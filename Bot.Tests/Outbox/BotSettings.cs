@@ -18,6 +18,8 @@ internal static class BotSettings
         ["Outbox:LeaseDuration"] = "00:00:15",
         // These scenarios count the create and search calls; the evidence upload after them has its own tests (EvidenceTicketTests).
         ["Tickets:Evidence:Enabled"] = "false",
+        // These scenarios count tool calls exactly; the change poller (its own tests) would add searches.
+        ["Tickets:FollowUp:NotificationsEnabled"] = "false",
     };
 
     /// <summary>Tool-call counts for the report: diagnostic output, and appended to $OUTBOX_TOOLCALL_REPORT when set.</summary>

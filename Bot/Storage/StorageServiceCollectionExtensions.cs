@@ -7,6 +7,7 @@ using Microsoft.Extensions.Options;
 using TeamsItBot.Framework.Hosting;
 using TeamsItBot.Framework.State;
 using TeamsItBot.Insights;
+using TeamsItBot.Tickets.Notifications;
 using TeamsItBot.Tickets.Outbox;
 
 namespace TeamsItBot.Storage;
@@ -50,6 +51,11 @@ public static class StorageServiceCollectionExtensions
             services.AddStorageMigration(migration);
         }
 
+        foreach (var migration in NotificationStorageMigrations.All)
+        {
+            services.AddStorageMigration(migration);
+        }
+
         services.AddStorageMigration(InsightsStorageMigrations.V1);
 
         services.TryAddSingleton<StorageDatabase>(CreateDatabase);
@@ -72,6 +78,13 @@ public static class StorageServiceCollectionExtensions
             StorageProvider.Postgres => new PostgresTicketOutboxStore((PostgresDatabase)sp.GetRequiredService<StorageDatabase>()),
             _ => new MemoryTicketOutboxStore(),
         });
+
+        services.AddSingleton<ITrackedTicketStore>(sp => Provider(sp) == StorageProvider.Memory
+            ? new MemoryTrackedTicketStore()
+            : new RelationalTrackedTicketStore(sp.GetRequiredService<StorageDatabase>()));
+        services.AddSingleton<IChangeNoticeStore>(sp => Provider(sp) == StorageProvider.Memory
+            ? new MemoryChangeNoticeStore()
+            : new RelationalChangeNoticeStore(sp.GetRequiredService<StorageDatabase>()));
 
         // Added, not tried: Insights' TryAdd of its memory default then leaves this one in place, whichever part registers first.
         services.AddSingleton<IOutcomeEventStore>(sp => Provider(sp) == StorageProvider.Memory

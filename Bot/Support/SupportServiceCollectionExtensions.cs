@@ -7,6 +7,7 @@ using TeamsItBot.Support.Dialogs;
 using TeamsItBot.Support.KnowledgeBase;
 using TeamsItBot.Support.Understanding;
 using TeamsItBot.Support.Understanding.LanguageModel;
+using TeamsItBot.Tickets.Notifications;
 using TeamsItBot.Tickets.Outbox;
 
 namespace TeamsItBot.Support;
@@ -23,6 +24,8 @@ public static class SupportServiceCollectionExtensions
         services.TryAddSingleton<SupportStateAccessors>();
         // The outbox (registered by AddTickets) delivers its background notices through this.
         services.TryAddSingleton<ITicketNotifier, SupportTicketNotifier>();
+        // The change notifications (registered by AddTickets) tell the employee through this.
+        services.TryAddSingleton<IChangeNoticeSender, SupportChangeNoticeSender>();
         services.TryAddSingleton<TurnSends>();
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<ReporterDirectory>();

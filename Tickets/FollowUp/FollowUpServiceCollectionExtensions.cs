@@ -13,7 +13,7 @@ public static class FollowUpServiceCollectionExtensions
         services.AddOptions<FollowUpOptions>()
             .Bind(configuration.GetSection(FollowUpOptions.SectionName))
             .Validate(o => o.MaxCommentLength is >= 100 and <= 30000, "Tickets:FollowUp:MaxCommentLength must be 100..30000")
-            .Validate(o => o.PollIntervalSeconds is >= 5 and <= 3600, "Tickets:FollowUp:PollIntervalSeconds must be 5..3600")
+            .Validate(o => o.PollIntervalSeconds is >= 1 and <= 3600, "Tickets:FollowUp:PollIntervalSeconds must be 1..3600")
             .Validate(o => o.OverlapMinutes is >= 1 and <= 1440, "Tickets:FollowUp:OverlapMinutes must be 1..1440")
             .Validate(o => o.InitialLookbackMinutes is >= 1 and <= 43200, "Tickets:FollowUp:InitialLookbackMinutes must be 1..43200")
             .Validate(o => o.BatchSize is >= 1 and <= 5000, "Tickets:FollowUp:BatchSize must be 1..5000")

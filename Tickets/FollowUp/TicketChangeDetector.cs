@@ -15,15 +15,27 @@ public static class TicketChangeDetector
         ArgumentNullException.ThrowIfNull(stored);
         ArgumentNullException.ThrowIfNull(current);
         var changes = new List<TicketChange>();
-        if (!string.Equals(stored.Status, current.Status, StringComparison.Ordinal))
+        // Ids name the stored state a change was found against, not the ticket's newest update: a
+        // poller that found the change but died before advancing the state finds the same id again,
+        // even when the ticket was updated once more meanwhile.
+        if (stored.Status.Length == 0)
         {
-            changes.Add(new TicketChange($"{current.Key}:status:{stored.Status}->{current.Status}:{Stamp(current)}", current.Key,
+            // Tracked when filed, first seen now: only a status past the workflow's first one is news.
+            if (current.StatusCategory is not null && !string.Equals(current.StatusCategory, "To Do", StringComparison.OrdinalIgnoreCase))
+            {
+                changes.Add(new TicketChange($"{current.Key}:status:->{current.Status}:{Stamp(stored)}", current.Key,
+                    TicketChangeKind.StatusChanged, null, current.Status));
+            }
+        }
+        else if (!string.Equals(stored.Status, current.Status, StringComparison.Ordinal))
+        {
+            changes.Add(new TicketChange($"{current.Key}:status:{stored.Status}->{current.Status}:{Stamp(stored)}", current.Key,
                 TicketChangeKind.StatusChanged, stored.Status, current.Status));
         }
 
         if (!string.Equals(stored.Assignee, current.Assignee, StringComparison.Ordinal) && current.Assignee is not null)
         {
-            changes.Add(new TicketChange($"{current.Key}:assignee:{current.Assignee}:{Stamp(current)}", current.Key,
+            changes.Add(new TicketChange($"{current.Key}:assignee:{current.Assignee}:{Stamp(stored)}", current.Key,
                 TicketChangeKind.Assigned, stored.Assignee, current.Assignee));
         }
 
@@ -47,6 +59,6 @@ public static class TicketChangeDetector
         return new TrackedTicketState(ticket.Key, ticket.Status, ticket.Assignee, last, ticket.Updated);
     }
 
-    private static string Stamp(TrackedTicket ticket) =>
-        ticket.Updated?.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture) ?? "0";
+    private static string Stamp(TrackedTicketState state) =>
+        state.Updated?.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture) ?? "0";
 }

@@ -14,8 +14,11 @@ public sealed partial class TicketOutbox(
     ITicketService tickets,
     IOptions<OutboxOptions> options,
     TimeProvider timeProvider,
-    ILogger<TicketOutbox> logger)
+    ILogger<TicketOutbox> logger,
+    IEnumerable<ITicketCreatedListener>? createdListeners = null)
 {
+    private readonly ITicketCreatedListener[] _createdListeners = [.. createdListeners ?? []];
+
     private static readonly TimeSpan InProgressPoll = TimeSpan.FromMilliseconds(200);
 
     /// <summary>This instance's lease owner name: host, process and a random part (unique per start).</summary>
@@ -78,6 +81,11 @@ public sealed partial class TicketOutbox(
 
         turn?.OnRecorded?.Invoke();
         var (sent, failure) = await SendClaimedAsync(claimed, notifyLater: false, cancellationToken);
+        if (sent.Status == OutboxStatus.Created)
+        {
+            await TellCreatedAsync(sent, cancellationToken);
+        }
+
         if (sent.Status == OutboxStatus.Created && turn is { AnswersInTurn: true } && sent.NotifyTarget is not null)
         {
             // The turn's reply is not delivered yet: the notice stays owed under this instance's lease.
@@ -146,6 +154,11 @@ public sealed partial class TicketOutbox(
             if (!await store.UpdateAsync(item, InstanceId, cancellationToken))
             {
                 return item;
+            }
+
+            if (item.Status == OutboxStatus.Created)
+            {
+                await TellCreatedAsync(item, cancellationToken);
             }
         }
 
@@ -261,6 +274,22 @@ public sealed partial class TicketOutbox(
         }
     }
 
+    private async Task TellCreatedAsync(OutboxItem item, CancellationToken cancellationToken)
+    {
+        foreach (var listener in _createdListeners)
+        {
+            try
+            {
+                await listener.OnCreatedAsync(item, cancellationToken);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+            {
+                // The ticket exists and its outcome must reach the user; a listener's trouble is only logged.
+                LogListenerFailed(ex, item.DraftId, item.TicketKey);
+            }
+        }
+    }
+
     /// <summary>Someone else holds the item: wait briefly for their outcome, then report what is known.</summary>
     private async Task<OutboxSubmission> AwaitOtherAttemptAsync(string draftId, CancellationToken cancellationToken)
     {
@@ -289,6 +318,9 @@ public sealed partial class TicketOutbox(
             await Task.Delay(InProgressPoll, timeProvider, cancellationToken);
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Outbox: draft {DraftId} has ticket {TicketKey}, but a created-ticket listener failed")]
+    private partial void LogListenerFailed(Exception exception, string draftId, string? ticketKey);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Outbox: recorded draft {DraftId}")]
     private partial void LogRecorded(string draftId);

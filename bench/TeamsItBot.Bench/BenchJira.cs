@@ -24,7 +24,7 @@ public sealed class BenchJira : IAsyncDisposable
     public const string ProjectKey = "ITSUPPORT";
 
     /// <summary>The tools the bench serves: only what a ticket needs.</summary>
-    private static readonly IList<Tool> Tools = McpAtlassianTools.Select(McpAtlassianTools.CreateIssue, McpAtlassianTools.Search);
+    private static readonly IList<Tool> Tools = McpAtlassianTools.Select(McpAtlassianTools.CreateIssue, McpAtlassianTools.Search, McpAtlassianTools.GetIssue);
 
     private readonly WebApplication _app;
     private long _nextIssue;
@@ -51,6 +51,9 @@ public sealed class BenchJira : IAsyncDisposable
     public long Initializes => Interlocked.Read(ref _initializes);
 
     public long ToolCalls => Interlocked.Read(ref _toolCalls);
+
+    /// <summary>The poller profile's tracked tickets; null: searches find nothing (the default profile).</summary>
+    public BenchTrackedTickets? Tracked { get; set; }
 
     public static async Task<BenchJira> StartAsync()
     {
@@ -92,6 +95,7 @@ public sealed class BenchJira : IAsyncDisposable
         Interlocked.Increment(ref _toolCalls);
         var arguments = request.Arguments ?? new Dictionary<string, JsonElement>();
         string? Arg(string name) => arguments.TryGetValue(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
+        int? Number(string name) => arguments.TryGetValue(name, out var v) && v.ValueKind == JsonValueKind.Number ? v.GetInt32() : null;
         switch (request.Name)
         {
             case McpAtlassianTools.CreateIssue when Arg("project_key") != ProjectKey:
@@ -112,6 +116,12 @@ public sealed class BenchJira : IAsyncDisposable
                     ["status"] = McpAtlassianShapes.Status("To Do", "To Do", "blue-gray"),
                     ["issue_type"] = new JsonObject { ["name"] = Arg("issue_type") },
                 }));
+            case McpAtlassianTools.Search when Tracked is { } tracked && Arg("jql") is { } jql && jql.Contains("itbot-tracked", StringComparison.Ordinal):
+                return McpAtlassianResults.Success(tracked.Search(jql, Number("limit") ?? 10, Number("start_at") ?? 0));
+            case McpAtlassianTools.GetIssue when Tracked?.GetIssue(Arg("issue_key") ?? string.Empty) is { } issue:
+                return McpAtlassianResults.Success(issue);
+            case McpAtlassianTools.GetIssue:
+                return McpAtlassianResults.ToolError(McpAtlassianTools.GetIssue, "Issue does not exist or you do not have permission to see it.");
             case McpAtlassianTools.Search:
                 return McpAtlassianResults.Success(McpAtlassianShapes.SearchPage([], limit: 10));
             default:

@@ -7,7 +7,9 @@ namespace TeamsItBot.Bench;
 /// <summary>The phases of one benchmark run, in order, and the report beside the targets.</summary>
 public sealed class BenchRun(BenchRun.Settings settings)
 {
-    public sealed record Settings(BenchProfile Profile, string BotDll, string? SqliteSynchronous, string? OutputPath, string Storage = "Sqlite");
+    /// <param name="TrackedTickets">Above 0: the poller profile, with this many tracked tickets; 0: notifications off.</param>
+    public sealed record Settings(BenchProfile Profile, string BotDll, string? SqliteSynchronous, string? OutputPath, string Storage = "Sqlite",
+        int TrackedTickets = 0, int PollSeconds = 10, int ChangesPerPoll = 20);
 
     private readonly StringBuilder _report = new();
     private readonly string _runId = DateTime.UtcNow.ToString("HHmmss", CultureInfo.InvariantCulture);
@@ -40,6 +42,15 @@ public sealed class BenchRun(BenchRun.Settings settings)
             ["JIRA_API_TOKEN"] = "bench-token",
             ["JIRA_PROJECT_KEY"] = BenchJira.ProjectKey,
         };
+        environment["Tickets__FollowUp__NotificationsEnabled"] = settings.TrackedTickets > 0 ? "true" : "false";
+        environment["Tickets__FollowUp__PollIntervalSeconds"] = settings.PollSeconds.ToString(CultureInfo.InvariantCulture);
+        if (settings.TrackedTickets > 0)
+        {
+            jira.Tracked = new BenchTrackedTickets(settings.TrackedTickets, settings.ChangesPerPoll, connector.ServiceUrl);
+            Line($"poller profile: {settings.TrackedTickets.ToString("N0", CultureInfo.InvariantCulture)} tracked tickets, a poll every {settings.PollSeconds.ToString(CultureInfo.InvariantCulture)} s, " +
+                $"{settings.ChangesPerPoll.ToString(CultureInfo.InvariantCulture)} tickets changed in Jira per poll");
+        }
+
         if (settings.SqliteSynchronous is { } synchronous)
         {
             environment["Storage__SqliteSynchronous"] = synchronous;
@@ -51,6 +62,7 @@ public sealed class BenchRun(BenchRun.Settings settings)
         await using (var bot = await ChildProcess.StartAsync(settings.BotDll, [], environment, Path.Combine(logDirectory, "bot.log"), botPort, "/healthz", TimeSpan.FromSeconds(60)))
         {
             Line($"bot pid {bot.Pid.ToString(CultureInfo.InvariantCulture)} at {bot.BaseUrl}");
+            jira.Tracked?.Seed(Path.Combine(dataDirectory, "bot.db"));
             using var client = LoadGenerator.CreateClient();
             var generator = new LoadGenerator(client, new Uri(bot.BaseUrl, "api/messages"), connector, _runId);
 
@@ -64,6 +76,7 @@ public sealed class BenchRun(BenchRun.Settings settings)
             var half = profile.ThroughputConversations / 2;
             long rssHalf = 0;
             var cpuBefore = bot.CpuTime();
+            var pollerCallsBefore = (jira.Tracked?.Searches ?? 0) + (jira.Tracked?.Gets ?? 0);
             await generator.RunAsync(throughput, profile.Workers, profile.ThroughputConversations, TimeSpan.FromMinutes(30),
                 onConversationDone: done =>
                 {
@@ -73,8 +86,14 @@ public sealed class BenchRun(BenchRun.Settings settings)
                     }
                 });
             var rssEnd = bot.RssBytes();
+            var pollerCalls = (jira.Tracked?.Searches ?? 0) + (jira.Tracked?.Gets ?? 0) - pollerCallsBefore;
             var cpu = (bot.CpuTime() - cpuBefore).TotalSeconds / throughput.Elapsed.TotalSeconds;
             Phase("throughput (closed loop)", throughput, cpu);
+            if (jira.Tracked is not null)
+            {
+                Line($"poller during throughput: {pollerCalls / throughput.Elapsed.TotalMinutes:F0} Jira calls per minute");
+            }
+
             results.Errors += throughput.ErrorCount;
             results.TurnsPerSecond = throughput.TurnsPerSecond;
             results.ThroughputTurns = throughput.Turns;
@@ -94,6 +113,11 @@ public sealed class BenchRun(BenchRun.Settings settings)
             var pacedSorted = paced.SortedLatencies();
             results.PacedRate = paced.TurnsPerSecond;
             results.PacedP99 = PhaseStats.Percentile(pacedSorted, 99);
+
+            if (jira.Tracked is { } tracked)
+            {
+                await MeasureIdlePollerAsync(bot, tracked, connector);
+            }
 
             // Ticket overhead: one conversation at a time, the confirm turn against the MCP call alone.
             var sequential = new PhaseStats();
@@ -126,6 +150,20 @@ public sealed class BenchRun(BenchRun.Settings settings)
         }
 
         return 0;
+    }
+
+    /// <summary>No turns for a minute: what the poller alone costs (CPU of the bot, Jira calls, notices sent).</summary>
+    private async Task MeasureIdlePollerAsync(ChildProcess bot, BenchTrackedTickets tracked, BenchConnector connector)
+    {
+        var cpuBefore = bot.CpuTime();
+        var (searches, gets, sent) = (tracked.Searches, tracked.Gets, connector.Requests);
+        var clock = Stopwatch.StartNew();
+        await Task.Delay(TimeSpan.FromSeconds(60));
+        var minutes = clock.Elapsed.TotalMinutes;
+        var cpu = (bot.CpuTime() - cpuBefore).TotalSeconds / clock.Elapsed.TotalSeconds;
+        Line($"- poller alone (no turns, {clock.Elapsed.TotalSeconds:F0} s, {tracked.Count.ToString("N0", CultureInfo.InvariantCulture)} tracked tickets): bot CPU {cpu * 100:F1} % of one core; " +
+            $"Jira calls {(tracked.Searches - searches + tracked.Gets - gets) / minutes:F0}/min ({(tracked.Searches - searches) / minutes:F0} jira_search + {(tracked.Gets - gets) / minutes:F0} jira_get_issue); " +
+            $"connector requests (notices and card updates) {(connector.Requests - sent) / minutes:F0}/min");
     }
 
     private async Task<double> RunCeilingAsync(BenchProfile profile, string logDirectory)

@@ -78,12 +78,16 @@ public static class SupportCards
     /// <summary>Only in group chats, and only when the bot knows who the reporter is.</summary>
     public static bool IsUserSpecific(TicketDraftRecord draft) => draft is { InGroup: true, ReporterId.Length: > 0 };
 
-    /// <summary>Replaces the confirm card once the ticket exists: the result, in a green container, and its link.</summary>
-    public static AdaptiveCard Created(TicketDraftRecord draft) => new()
+    /// <summary>
+    /// Replaces the confirm card once the ticket exists: the result, in a green container, and its link;
+    /// with <paramref name="status"/>, the ticket's status as the last change notice saw it.
+    /// </summary>
+    public static AdaptiveCard Created(TicketDraftRecord draft, string? status = null) => new()
     {
         Body =
         [
             Banner("good", $"Created ticket {draft.TicketKey}", "The IT team will follow up with you in Jira."),
+            .. StatusOf(status),
             .. ProblemOf(draft),
         ],
         Actions = Uri.TryCreate(draft.BrowseUrl, UriKind.Absolute, out var url)
@@ -153,6 +157,13 @@ public static class SupportCards
     {
         Style = style,
     };
+
+    private static IEnumerable<CardElement> StatusOf(string? status)
+    {
+        if (string.IsNullOrEmpty(status)) yield break;
+        yield return new TextBlock("Current status") { Weight = "Bolder", Spacing = "Medium" };
+        yield return RichTextBlock.Plain(status);
+    }
 
     private static IEnumerable<CardElement> ProblemOf(TicketDraftRecord draft)
     {

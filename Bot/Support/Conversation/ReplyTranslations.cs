@@ -49,6 +49,11 @@ public static partial class ReplyTranslations
         ("Open in Jira", "In Jira öffnen", "Ouvrir dans Jira", "Abrir en Jira"),
         ("Created ticket {0}: {1}", "Ticket {0} erstellt: {1}", "Ticket {0} créé : {1}", "Ticket {0} creado: {1}"),
         ("Created ticket {0}", "Ticket {0} erstellt", "Ticket {0} créé", "Ticket {0} creado"),
+        ("Update on {0}", "Neuigkeiten zu {0}", "Du nouveau sur {0}", "Novedades sobre {0}"),
+        ("Status changed", "Status geändert", "Statut modifié", "Estado cambiado"),
+        ("Now assigned to", "Jetzt zugewiesen an", "Maintenant attribué à", "Ahora asignado a"),
+        ("New comment from", "Neuer Kommentar von", "Nouveau commentaire de", "Nuevo comentario de"),
+        ("Current status", "Aktueller Status", "Statut actuel", "Estado actual"),
     ];
 
     private static readonly (string English, string De, string Fr, string Es)[] Rows = [.. Table, .. NoticeRows(), .. FollowUpRows()];
