@@ -41,7 +41,7 @@ public sealed class McpAtlassianContractTests
         var tools = await client.ListToolsAsync(cancellationToken: Token);
 
         AssertAsDescribed(tools.Select(t => t.ProtocolTool));
-        Assert.Equal([McpAtlassianTools.CreateIssue, McpAtlassianTools.Search], tools.Select(t => t.Name).Order(StringComparer.Ordinal));
+        Assert.Equal([McpAtlassianTools.CreateIssue, McpAtlassianTools.GetIssue, McpAtlassianTools.Search], tools.Select(t => t.Name).Order(StringComparer.Ordinal));
     }
 
     /// <summary>The bench measures the bot against its double: the bot must take the double's answer as mcp-atlassian's.</summary>

@@ -29,7 +29,7 @@ public static class EvidenceServiceCollectionExtensions
                 if (string.IsNullOrWhiteSpace(options.ServerDirectory))
                 {
                     // The embedded tracker shares the bot's disk; mcp-atlassian sees the volume under its /app.
-                    options.ServerDirectory = string.IsNullOrWhiteSpace(configuration["MCP_ATLASSIAN_URL"]) ? options.Directory : "/app/evidence";
+                    options.ServerDirectory = !TicketOptions.HasExternalTracker(configuration) ? options.Directory : "/app/evidence";
                 }
             })
             .Validate(o => o.MaxFileMegabytes is >= 1 and <= 100, "Tickets:Evidence:MaxFileMegabytes must be between 1 and 100")
