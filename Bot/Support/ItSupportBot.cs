@@ -21,6 +21,7 @@ public sealed partial class ItSupportBot(
     MainDialog mainDialog,
     TicketConfirmation confirmation,
     FollowUp.FollowUpConversation followUp,
+    FollowUp.CreatedTicketRefresh createdTicketRefresh,
     KeyedLock conversationLocks,
     SupportOutcomeReporter outcomes,
     ILogger<ItSupportBot> logger) : ActivityHandler
@@ -117,6 +118,14 @@ public sealed partial class ItSupportBot(
             return await outcomes.TryHandleFeedbackAsync(turnContext, invokeValue.Data, reply: false, cancellationToken) is { } thanks
                 ? AdaptiveCardInvokeResponse.Card(thanks)
                 : AdaptiveCardInvokeResponse.Error(400, "BadRequest", SupportReplies.UnknownCardAction);
+        }
+
+        if (invokeValue.Verb == SupportCards.TicketStatusVerb)
+        {
+            // Teams asking for the reporter's view of the created-ticket card: nothing sent, dialogs left alone.
+            return await createdTicketRefresh.ViewAsync(turnContext, invokeValue.Data, cancellationToken) is { } view
+                ? AdaptiveCardInvokeResponse.Card(LocalizingTurnContext.Localize(view, turnContext.TurnState[LocalizingTurnContext.LanguageKey] as string))
+                : AdaptiveCardInvokeResponse.Message(SupportReplies.DraftNotFound);
         }
 
         if (FollowUp.FollowUpConversation.IsFollowUpVerb(invokeValue.Verb))

@@ -27,6 +27,7 @@ public static class SupportServiceCollectionExtensions
         services.TryAddSingleton<TicketConfirmation>();
         services.TryAddSingleton<SupportOutcomeReporter>();
         services.TryAddSingleton<FollowUp.FollowUpConversation>();
+        services.TryAddSingleton<FollowUp.CreatedTicketRefresh>();
         services.TryAddSingleton<TicketRequestDialog>();
         services.TryAddSingleton<TroubleshootingDialog>();
         services.TryAddSingleton<MainDialog>();

@@ -16,6 +16,9 @@ public static class SupportCards
     /// <summary>The Universal Actions refresh of a group chat's confirm card (Teams sends it, trigger "automatic").</summary>
     public const string RefreshVerb = "refreshTicketCard";
 
+    /// <summary>The Universal Actions refresh of the created-ticket card: the reporter's view with the live status.</summary>
+    public const string TicketStatusVerb = "itbot.ticketStatus";
+
     private const string StepsElementId = "ticketSteps";
 
     /// <summary>The key of a button's answer in the submitted data (group chats).</summary>
@@ -77,14 +80,22 @@ public static class SupportCards
     /// <summary>Only in group chats, and only when the bot knows who the reporter is.</summary>
     public static bool IsUserSpecific(TicketDraftRecord draft) => draft is { InGroup: true, ReporterId.Length: > 0 };
 
-    /// <summary>Replaces the confirm card once the ticket exists: the result, in a green container, and its link.</summary>
-    public static AdaptiveCard Created(TicketDraftRecord draft) => new()
+    /// <summary>
+    /// Replaces the confirm card once the ticket exists: the result, in a green container, and its link.
+    /// It asks Teams to refresh it for the reporter (Universal Actions), who then sees
+    /// <paramref name="liveStatus"/>, the ticket's status as Jira has it now; everyone else sees the card as sent.
+    /// </summary>
+    public static AdaptiveCard Created(TicketDraftRecord draft, string? liveStatus = null) => new()
     {
         Body =
         [
             Banner("good", $"Created ticket {draft.TicketKey}", "The IT team will follow up with you in Jira."),
+            .. liveStatus is null ? [] : new CardElement[] { RichTextBlock.Plain(liveStatus) },
             .. ProblemOf(draft),
         ],
+        Refresh = draft is { ReporterId.Length: > 0, TicketKey.Length: > 0 }
+            ? new CardRefresh(new ActionExecute("Refresh", TicketStatusVerb, DraftData(draft)), [draft.ReporterId])
+            : null,
         Actions = Uri.TryCreate(draft.BrowseUrl, UriKind.Absolute, out var url)
             ? [new ActionOpenUrl("Open in Jira", url), FollowUp.FollowUpCards.MyTicketsButton()]
             : [FollowUp.FollowUpCards.MyTicketsButton()],
