@@ -24,6 +24,7 @@ public sealed partial class ItSupportBot(
     FollowUp.CreatedTicketRefresh createdTicketRefresh,
     KeyedLock conversationLocks,
     SupportOutcomeReporter outcomes,
+    SatisfactionSurvey satisfaction,
     ILogger<ItSupportBot> logger) : ActivityHandler
 {
     private const string CardActionDraftKey = "ItSupport.CardActionDraftId";
@@ -72,6 +73,16 @@ public sealed partial class ItSupportBot(
             return;
         }
 
+        if (SatisfactionSurvey.IsAnswer(value))
+        {
+            if (await satisfaction.TryHandleAnswerAsync(turnContext, value, reply: true, cancellationToken) is null)
+            {
+                await turnContext.SendActivityAsync(SupportReplies.UnknownCardAction, cancellationToken);
+            }
+
+            return;
+        }
+
         if (value is { ValueKind: JsonValueKind.Object } submitted && submitted.TryGetProperty("verb", out var verb)
             && verb.ValueKind == JsonValueKind.String && FollowUp.FollowUpConversation.IsFollowUpVerb(verb.GetString()))
         {
@@ -117,6 +128,13 @@ public sealed partial class ItSupportBot(
         {
             return await outcomes.TryHandleFeedbackAsync(turnContext, invokeValue.Data, reply: false, cancellationToken) is { } thanks
                 ? AdaptiveCardInvokeResponse.Card(thanks)
+                : AdaptiveCardInvokeResponse.Error(400, "BadRequest", SupportReplies.UnknownCardAction);
+        }
+
+        if (invokeValue.Verb == SatisfactionCards.Verb)
+        {
+            return await satisfaction.TryHandleAnswerAsync(turnContext, invokeValue.Data, reply: false, cancellationToken) is { } rated
+                ? AdaptiveCardInvokeResponse.Card(rated)
                 : AdaptiveCardInvokeResponse.Error(400, "BadRequest", SupportReplies.UnknownCardAction);
         }
 

@@ -25,7 +25,9 @@ public static class SupportServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<ReporterDirectory>();
         services.TryAddSingleton<TicketConfirmation>();
+        services.TryAddSingleton<SurveyRules>();
         services.TryAddSingleton<SupportOutcomeReporter>();
+        services.TryAddSingleton<SatisfactionSurvey>();
         services.TryAddSingleton<FollowUp.FollowUpConversation>();
         services.TryAddSingleton<FollowUp.CreatedTicketRefresh>();
         services.TryAddSingleton<TicketRequestDialog>();

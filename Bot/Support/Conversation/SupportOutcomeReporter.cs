@@ -1,6 +1,4 @@
-using System.Collections.Concurrent;
 using System.Text.Json;
-using Microsoft.Extensions.Options;
 using TeamsItBot.Framework.Cards;
 using TeamsItBot.Framework.Hosting;
 using TeamsItBot.Framework.Schema;
@@ -16,14 +14,9 @@ namespace TeamsItBot.Support.Conversation;
 /// </summary>
 public sealed class SupportOutcomeReporter(
     IOutcomeRecorder recorder,
-    IOutcomeEventStore events,
-    UserHasher hasher,
-    IOptions<AnalyticsOptions> options,
+    SurveyRules surveys,
     TimeProvider time)
 {
-    // Surveys shown by this process; the store covers restarts and other replicas.
-    private readonly ConcurrentDictionary<string, DateTimeOffset> _surveyed = new(StringComparer.Ordinal);
-
     public async Task ReportAsync(ITurnContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
@@ -57,7 +50,7 @@ public sealed class SupportOutcomeReporter(
                 UnmatchedText = problem.Text,
             };
 
-            if (outcome == ProblemOutcome.Solved && await ShouldSurveyAsync(activity, userHash, now, cancellationToken))
+            if (outcome == ProblemOutcome.Solved && await surveys.TryClaimAsync(activity, userHash, now, cancellationToken))
             {
                 outcomeEvent = outcomeEvent with { Surveyed = true };
                 var card = Activity.CreateMessageActivity();
@@ -100,31 +93,7 @@ public sealed class SupportOutcomeReporter(
     public static bool IsFeedback(JsonElement? data) =>
         data is { ValueKind: JsonValueKind.Object } value && GetString(value, "verb") == FeedbackCards.Verb;
 
-    private string HashUser(Activity activity) =>
-        hasher.Hash(activity.TenantId, activity.From?.AadObjectId is { Length: > 0 } aad ? aad : activity.From?.Id);
-
-    private async Task<bool> ShouldSurveyAsync(Activity activity, string userHash, DateTimeOffset now, CancellationToken cancellationToken)
-    {
-        if (!options.Value.Enabled || !options.Value.Surveys || activity.IsGroupConversation())
-        {
-            return false;
-        }
-
-        var since = now.AddDays(-options.Value.SurveyPeriodDays);
-        if (_surveyed.TryGetValue(userHash, out var shown) && shown > since)
-        {
-            return false;
-        }
-
-        if (await events.LastSurveyedAsync(userHash, cancellationToken) is { } stored && stored > since)
-        {
-            _surveyed[userHash] = stored;
-            return false;
-        }
-
-        _surveyed[userHash] = now;
-        return true;
-    }
+    private string HashUser(Activity activity) => surveys.HashUser(activity);
 
     /// <summary>"en-US" -> "en"; null for anything that is not a plain language tag.</summary>
     internal static string? LanguageOf(string? locale)
