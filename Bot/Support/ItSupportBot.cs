@@ -34,8 +34,11 @@ public sealed partial class ItSupportBot(
         // Two clicks of one card (Execute plus its Submit fallback) arrive together: run them in turn.
         using var _ = await conversationLocks.AcquireAsync(turnContext.Activity.Conversation?.Id ?? string.Empty, cancellationToken);
         turnContext = new LocalizingTurnContext(turnContext);
+        var data = await state.GetDataAsync(turnContext, cancellationToken);
+        outcomes.ConcludeIfSilent(turnContext, data);
         await base.OnTurnAsync(turnContext, cancellationToken);
         await outcomes.ReportAsync(turnContext, cancellationToken);
+        outcomes.Touch(await state.GetDataAsync(turnContext, cancellationToken));
         try
         {
             await state.ConversationState.SaveChangesAsync(turnContext, cancellationToken: cancellationToken);

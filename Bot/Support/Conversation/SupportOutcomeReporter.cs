@@ -15,8 +15,36 @@ namespace TeamsItBot.Support.Conversation;
 public sealed class SupportOutcomeReporter(
     IOutcomeRecorder recorder,
     SurveyRules surveys,
+    Microsoft.Extensions.Options.IOptions<AnalyticsOptions> options,
     TimeProvider time)
 {
+    /// <summary>
+    /// At a turn's start: a problem open and silent for longer than <see cref="AnalyticsOptions.AbandonAfterMinutes"/>
+    /// ends as abandoned (recorded with this turn's outcomes). The stamps live in conversation state, so a
+    /// restart in between changes nothing, and the problem is gone once concluded, so it is recorded once.
+    /// </summary>
+    public static void ConcludeIfSilent(ITurnContext context, SupportConversationData data, DateTimeOffset now, TimeSpan abandonAfter)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        if (data.OpenProblem is { } problem && (problem.LastActivityAt ?? problem.StartedAt) is { } last && now - last >= abandonAfter)
+        {
+            context.ConcludeProblem(data, ProblemOutcome.Abandoned);
+        }
+    }
+
+    public void ConcludeIfSilent(ITurnContext context, SupportConversationData data) =>
+        ConcludeIfSilent(context, data, time.GetUtcNow(), TimeSpan.FromMinutes(options.Value.AbandonAfterMinutes));
+
+    /// <summary>At a turn's end: the problem still open was last worked on now.</summary>
+    public void Touch(SupportConversationData data)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        if (data.OpenProblem is { } problem)
+        {
+            data.OpenProblem = problem with { LastActivityAt = time.GetUtcNow() };
+        }
+    }
+
     public async Task ReportAsync(ITurnContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
