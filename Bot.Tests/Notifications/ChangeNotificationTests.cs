@@ -169,6 +169,31 @@ public sealed class ChangeNotificationTests : IAsyncLifetime
         return (check.GetProperty("status").GetString()!, check.GetProperty("description").GetString() ?? string.Empty);
     }
 
+    [Fact(Timeout = TestTimeouts.Slow)]
+    public async Task A_ticket_IT_resolves_is_told_once_with_one_satisfaction_card_and_a_second_resolution_in_the_period_asks_nothing()
+    {
+        var (chat, first) = await FileTicketAsync("a:notify-resolved");
+        var (_, second) = await FileTicketAsync("a:notify-resolved");
+
+        _host.Jira.SetStatus(first, "Done");
+        await NotificationSettings.WaitForNoticesAsync(_host.Connector, chat.ConversationId, 1, Token);
+        await NotificationSettings.WaitUntilAsync(() => Surveys(chat.ConversationId).Count >= 1, Token);
+        _host.Jira.SetStatus(second, "Done");
+        await NotificationSettings.WaitForNoticesAsync(_host.Connector, chat.ConversationId, 2, Token);
+        var polls = _host.Jira.ToolCallCount("jira_search");
+        await NotificationSettings.WaitUntilAsync(() => _host.Jira.ToolCallCount("jira_search") >= polls + 2, Token);
+
+        Assert.Equal(2, NotificationSettings.Notices(_host.Connector, chat.ConversationId).Count);
+        var survey = Assert.Single(Surveys(chat.ConversationId));
+        Assert.Contains(first, survey, StringComparison.Ordinal);
+    }
+
+    private List<string> Surveys(string conversationId) =>
+        [.. _host.Connector.Delivered
+            .Where(a => a.Conversation?.Id == conversationId && a.Attachments is { Count: 1 })
+            .Select(a => SupportBot.CardJson(a).GetRawText())
+            .Where(card => card.Contains("How satisfied are you", StringComparison.Ordinal))];
+
     private List<LogEntry> GoneLogs() =>
         [.. _host.App.Logs.Entries.Where(e => e.Message.Contains("the bot was removed from the conversation", StringComparison.Ordinal))];
 

@@ -9,7 +9,7 @@ public abstract class OutcomeEventStoreContractTests : DatabaseTestBase
 {
     private static readonly DateTimeOffset Now = new(2026, 11, 20, 12, 0, 0, TimeSpan.Zero);
 
-    protected virtual IOutcomeEventStore CreateStore() => new RelationalOutcomeEventStore(Database.Open(InsightsStorageMigrations.V1));
+    protected virtual IOutcomeEventStore CreateStore() => new RelationalOutcomeEventStore(Database.Open([.. InsightsStorageMigrations.All]));
 
     [Fact]
     public async Task Events_read_back_field_for_field_in_time_order_and_a_repeated_id_is_stored_once()
@@ -47,6 +47,22 @@ public abstract class OutcomeEventStoreContractTests : DatabaseTestBase
         Assert.Equal("too long", stored.FeedbackComment);
         Assert.Equal(Now, await store.LastSurveyedAsync("user-hash", Token));
         Assert.Null(await store.LastSurveyedAsync("someone-else", Token));
+    }
+
+    [Fact]
+    public async Task Satisfaction_is_set_once_and_only_by_the_events_user()
+    {
+        var store = CreateStore();
+        await store.AddAsync([Event("r1", Now, ProblemOutcome.TicketResolved) with { Surveyed = true }], Token);
+
+        Assert.False(await store.SetSatisfactionAsync("r1", "someone-else", 1, Token));
+        Assert.True(await store.SetSatisfactionAsync("r1", "user-hash", 4, Token));
+        Assert.False(await store.SetSatisfactionAsync("r1", "user-hash", 2, Token));
+
+        var stored = Assert.Single(await store.QueryAsync(Now.AddDays(-1), Now.AddDays(1), Token));
+        Assert.Equal(4, stored.Satisfaction);
+        Assert.Equal(ProblemOutcome.TicketResolved, stored.Outcome);
+        Assert.Null(stored.Feedback);
     }
 
     [Fact]

@@ -94,7 +94,7 @@ internal sealed class SupportBot : IAsyncDisposable
 
     /// <summary>
     /// True when the card still offers a button that posts back an answer to the draft (Execute or
-    /// Submit); Open in Jira and the follow-up "My tickets" command are not answers.
+    /// Submit); Open in Jira, the follow-up "My tickets" command and the card's refresh are not answers.
     /// </summary>
     public static bool HasPostBackButtons(JsonElement card) => PostBacks(card).Any(a => VerbOf(a) != FollowUpCards.MyTicketsVerb);
 
@@ -107,7 +107,8 @@ internal sealed class SupportBot : IAsyncDisposable
                 yield return element;
             }
 
-            foreach (var child in element.EnumerateObject().SelectMany(p => PostBacks(p.Value)))
+            // A card's refresh action is Teams' to send, not a button.
+            foreach (var child in element.EnumerateObject().Where(p => p.Name != "refresh").SelectMany(p => PostBacks(p.Value)))
             {
                 yield return child;
             }

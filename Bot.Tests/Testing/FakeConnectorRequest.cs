@@ -39,6 +39,9 @@ public sealed record FakeConnectorRequest(
         ? System.Text.Json.JsonDocument.Parse(body).RootElement.TryGetProperty("id", out var id) ? id.GetString() : null
         : null;
 
+    /// <summary>When the request arrived (Stopwatch timestamp), for pacing checks.</summary>
+    public long ReceivedAt { get; init; } = System.Diagnostics.Stopwatch.GetTimestamp();
+
     public string? Authorization => Headers.TryGetValue("Authorization", out var value) ? value : null;
 }
 

@@ -23,6 +23,12 @@ public sealed class AnalyticsOptions
     /// <summary>At most one "Did I help?" survey per user in this many days.</summary>
     public int SurveyPeriodDays { get; set; } = 30;
 
+    /// <summary>
+    /// A problem left open this long without an answer (steps shown, no reply) is recorded as
+    /// abandoned, once, when the conversation next has a turn. Minutes.
+    /// </summary>
+    public int AbandonAfterMinutes { get; set; } = 30;
+
     /// <summary>False: never ask for feedback.</summary>
     public bool Surveys { get; set; } = true;
 

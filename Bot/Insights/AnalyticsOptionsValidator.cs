@@ -12,6 +12,7 @@ public sealed class AnalyticsOptionsValidator : IValidateOptions<AnalyticsOption
         Positive(errors, nameof(options.EventRetentionDays), options.EventRetentionDays);
         Positive(errors, nameof(options.SurveyPeriodDays), options.SurveyPeriodDays);
         Positive(errors, nameof(options.QueueCapacity), options.QueueCapacity);
+        Positive(errors, nameof(options.AbandonAfterMinutes), options.AbandonAfterMinutes);
         if (options.RetentionInterval <= TimeSpan.Zero)
         {
             errors.Add($"{AnalyticsOptions.SectionName}:{nameof(options.RetentionInterval)} must be positive.");

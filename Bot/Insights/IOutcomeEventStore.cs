@@ -9,6 +9,9 @@ public interface IOutcomeEventStore
     /// <summary>Sets the feedback once, only on an event of that user; false when nothing matched.</summary>
     Task<bool> SetFeedbackAsync(string eventId, string userHash, FeedbackRating rating, string? comment, CancellationToken cancellationToken);
 
+    /// <summary>Sets the satisfaction (1-5) once, only on an event of that user; false when nothing matched.</summary>
+    Task<bool> SetSatisfactionAsync(string eventId, string userHash, int satisfaction, CancellationToken cancellationToken);
+
     /// <summary>Events with <paramref name="since"/> &lt;= time &lt; <paramref name="until"/>, oldest first.</summary>
     Task<IReadOnlyList<OutcomeEvent>> QueryAsync(DateTimeOffset since, DateTimeOffset until, CancellationToken cancellationToken);
 

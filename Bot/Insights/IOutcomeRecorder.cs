@@ -10,4 +10,7 @@ public interface IOutcomeRecorder
 
     /// <summary>Feedback on an event of the same user; ignored when the event is someone else's or already rated.</summary>
     void RecordFeedback(string eventId, string userHash, FeedbackRating rating, string? comment);
+
+    /// <summary>The satisfaction (1-5) on an event of the same user; ignored when the event is someone else's or already answered.</summary>
+    void RecordSatisfaction(string eventId, string userHash, int satisfaction);
 }

@@ -38,6 +38,21 @@ public sealed class MemoryOutcomeEventStore : IOutcomeEventStore
         }
     }
 
+    public Task<bool> SetSatisfactionAsync(string eventId, string userHash, int satisfaction, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            var index = _events.FindIndex(e => e.Id == eventId && e.UserHash == userHash && e.Satisfaction is null);
+            if (index < 0)
+            {
+                return Task.FromResult(false);
+            }
+
+            _events[index] = _events[index] with { Satisfaction = satisfaction };
+            return Task.FromResult(true);
+        }
+    }
+
     public Task<IReadOnlyList<OutcomeEvent>> QueryAsync(DateTimeOffset since, DateTimeOffset until, CancellationToken cancellationToken)
     {
         lock (_gate)

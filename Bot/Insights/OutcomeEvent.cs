@@ -31,6 +31,9 @@ public sealed record OutcomeEvent
 
     public FeedbackRating? Feedback { get; init; }
     public string? FeedbackComment { get; init; }
+
+    /// <summary>The answer to the satisfaction card after a resolved ticket: 1 (poor) to 5 (great).</summary>
+    public int? Satisfaction { get; init; }
 }
 
 public enum FeedbackRating

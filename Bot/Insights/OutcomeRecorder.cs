@@ -42,7 +42,17 @@ public sealed class OutcomeRecorder : IOutcomeRecorder
         ArgumentException.ThrowIfNullOrEmpty(eventId);
         ArgumentException.ThrowIfNullOrEmpty(userHash);
         InsightsTelemetry.Feedback.Add(1, new KeyValuePair<string, object?>("rating", rating == FeedbackRating.Up ? "up" : "down"));
-        _queue.Writer.TryWrite(new OutcomeWork(null, new FeedbackWork(eventId, userHash, rating, Truncate(comment))));
+        _queue.Writer.TryWrite(new OutcomeWork(null, new FeedbackWork(eventId, userHash, rating, Truncate(comment), null)));
+    }
+
+    public void RecordSatisfaction(string eventId, string userHash, int satisfaction)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(eventId);
+        ArgumentException.ThrowIfNullOrEmpty(userHash);
+        ArgumentOutOfRangeException.ThrowIfLessThan(satisfaction, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(satisfaction, 5);
+        InsightsTelemetry.Feedback.Add(1, new KeyValuePair<string, object?>("rating", "satisfaction"));
+        _queue.Writer.TryWrite(new OutcomeWork(null, new FeedbackWork(eventId, userHash, null, null, satisfaction)));
     }
 
     internal void Complete() => _queue.Writer.TryComplete();
@@ -73,4 +83,4 @@ public sealed class OutcomeRecorder : IOutcomeRecorder
 
 internal sealed record OutcomeWork(OutcomeEvent? Event, FeedbackWork? Feedback);
 
-internal sealed record FeedbackWork(string EventId, string UserHash, FeedbackRating Rating, string? Comment);
+internal sealed record FeedbackWork(string EventId, string UserHash, FeedbackRating? Rating, string? Comment, int? Satisfaction);

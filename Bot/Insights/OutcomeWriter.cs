@@ -62,7 +62,10 @@ public sealed partial class OutcomeWriter(OutcomeRecorder recorder, IOutcomeEven
 
             foreach (var answer in feedback)
             {
-                if (!await store.SetFeedbackAsync(answer.EventId, answer.UserHash, answer.Rating, answer.Comment, CancellationToken.None))
+                var stored = answer.Satisfaction is { } satisfaction
+                    ? await store.SetSatisfactionAsync(answer.EventId, answer.UserHash, satisfaction, CancellationToken.None)
+                    : await store.SetFeedbackAsync(answer.EventId, answer.UserHash, answer.Rating!.Value, answer.Comment, CancellationToken.None);
+                if (!stored)
                 {
                     LogFeedbackIgnored(answer.EventId);
                 }

@@ -20,6 +20,12 @@ public enum ProblemOutcome
 
     /// <summary>No guide matched and the employee left without an answer.</summary>
     Unmatched,
+
+    /// <summary>
+    /// Not a problem of its own: a ticket the bot filed was resolved and the employee was asked for
+    /// their satisfaction (1-5), recorded on this event. Left out of the problem counts.
+    /// </summary>
+    TicketResolved,
 }
 
 public static class ProblemOutcomes
@@ -35,6 +41,7 @@ public static class ProblemOutcomes
         ProblemOutcome.Abandoned => "abandoned",
         ProblemOutcome.OutOfScope => "out_of_scope",
         ProblemOutcome.Unmatched => "unmatched",
+        ProblemOutcome.TicketResolved => "ticket_resolved",
         _ => throw new ArgumentOutOfRangeException(nameof(outcome), outcome, null),
     };
 

@@ -24,6 +24,14 @@ public static class InsightsStorageMigrations
         CREATE INDEX outcome_events_surveyed ON outcome_events (user_hash, time) WHERE surveyed = 1;
         """;
 
+    /// <summary>Every step, in order.</summary>
+    public static IReadOnlyList<StorageMigration> All => [V1, V2];
+
+    /// <summary>The answer to the satisfaction card after a resolved ticket (1-5).</summary>
+    public static StorageMigration V2 { get; } = new(Component, 2,
+        SqliteSql: "ALTER TABLE outcome_events ADD COLUMN satisfaction integer NULL;",
+        PostgresSql: "ALTER TABLE outcome_events ADD COLUMN satisfaction integer NULL;");
+
     public static StorageMigration V1 { get; } = new(Component, 1,
         SqliteSql: Table.Replace("{0}", "TEXT", StringComparison.Ordinal).Replace("{1}", "REAL", StringComparison.Ordinal),
         PostgresSql: Table.Replace("{0}", "text", StringComparison.Ordinal).Replace("{1}", "double precision", StringComparison.Ordinal));

@@ -8,7 +8,7 @@ namespace TeamsItBot.Storage;
 public sealed class RelationalOutcomeEventStore(StorageDatabase database) : IOutcomeEventStore
 {
     private const string Columns =
-        "id, time, tenant_id, user_hash, language, topic, score, outcome, duration_ms, unmatched_text, surveyed, feedback, feedback_comment";
+        "id, time, tenant_id, user_hash, language, topic, score, outcome, duration_ms, unmatched_text, surveyed, feedback, feedback_comment, satisfaction";
 
     public async Task AddAsync(IReadOnlyList<OutcomeEvent> events, CancellationToken cancellationToken)
     {
@@ -24,11 +24,12 @@ public sealed class RelationalOutcomeEventStore(StorageDatabase database) : IOut
             {
                 await using var insert = connection.CreateCommand(
                     $"INSERT INTO outcome_events ({Columns}) VALUES (@id, @time, @tenant_id, @user_hash, @language, @topic, @score, @outcome, " +
-                    "@duration_ms, @unmatched_text, @surveyed, @feedback, @feedback_comment) ON CONFLICT (id) DO NOTHING", transaction,
+                    "@duration_ms, @unmatched_text, @surveyed, @feedback, @feedback_comment, @satisfaction) ON CONFLICT (id) DO NOTHING", transaction,
                     ("@id", e.Id), ("@time", e.Time.ToUnixTimeMilliseconds()), ("@tenant_id", e.TenantId), ("@user_hash", e.UserHash),
                     ("@language", e.Language), ("@topic", e.Topic), ("@score", e.Score), ("@outcome", e.Outcome.ToWire()),
                     ("@duration_ms", e.Duration is { } d ? (long)d.TotalMilliseconds : null), ("@unmatched_text", e.UnmatchedText),
-                    ("@surveyed", e.Surveyed ? 1 : 0), ("@feedback", e.Feedback is { } f ? (int)f : null), ("@feedback_comment", e.FeedbackComment));
+                    ("@surveyed", e.Surveyed ? 1 : 0), ("@feedback", e.Feedback is { } f ? (int)f : null), ("@feedback_comment", e.FeedbackComment),
+                    ("@satisfaction", e.Satisfaction));
                 await insert.ExecuteNonQueryAsync(ct);
             }
 
@@ -42,6 +43,15 @@ public sealed class RelationalOutcomeEventStore(StorageDatabase database) : IOut
             await using var update = connection.CreateCommand(
                 "UPDATE outcome_events SET feedback = @feedback, feedback_comment = @comment WHERE id = @id AND user_hash = @user_hash AND feedback IS NULL",
                 transaction, ("@feedback", (int)rating), ("@comment", comment), ("@id", eventId), ("@user_hash", userHash));
+            return await update.ExecuteNonQueryAsync(ct) == 1;
+        }, cancellationToken);
+
+    public Task<bool> SetSatisfactionAsync(string eventId, string userHash, int satisfaction, CancellationToken cancellationToken) =>
+        database.WriteAsync(async (connection, transaction, ct) =>
+        {
+            await using var update = connection.CreateCommand(
+                "UPDATE outcome_events SET satisfaction = @satisfaction WHERE id = @id AND user_hash = @user_hash AND satisfaction IS NULL",
+                transaction, ("@satisfaction", satisfaction), ("@id", eventId), ("@user_hash", userHash));
             return await update.ExecuteNonQueryAsync(ct) == 1;
         }, cancellationToken);
 
@@ -99,5 +109,6 @@ public sealed class RelationalOutcomeEventStore(StorageDatabase database) : IOut
         Surveyed = Convert.ToInt32(r.GetValue(10), CultureInfo.InvariantCulture) == 1,
         Feedback = r.IsDBNull(11) ? null : (FeedbackRating)Convert.ToInt32(r.GetValue(11), CultureInfo.InvariantCulture),
         FeedbackComment = r.IsDBNull(12) ? null : r.GetString(12),
+        Satisfaction = r.IsDBNull(13) ? null : Convert.ToInt32(r.GetValue(13), CultureInfo.InvariantCulture),
     };
 }

@@ -56,7 +56,10 @@ public static class StorageServiceCollectionExtensions
             services.AddStorageMigration(migration);
         }
 
-        services.AddStorageMigration(InsightsStorageMigrations.V1);
+        foreach (var migration in InsightsStorageMigrations.All)
+        {
+            services.AddStorageMigration(migration);
+        }
 
         services.TryAddSingleton<StorageDatabase>(CreateDatabase);
 

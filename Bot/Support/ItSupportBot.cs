@@ -21,10 +21,12 @@ public sealed partial class ItSupportBot(
     MainDialog mainDialog,
     TicketConfirmation confirmation,
     FollowUp.FollowUpConversation followUp,
+    FollowUp.CreatedTicketRefresh createdTicketRefresh,
     KeyedLock conversationLocks,
     SupportOutcomeReporter outcomes,
     Evidence.EvidenceCollector evidence,
     TimeProvider timeProvider,
+    SatisfactionSurvey satisfaction,
     ILogger<ItSupportBot> logger) : ActivityHandler
 {
     private const string CardActionDraftKey = "ItSupport.CardActionDraftId";
@@ -34,9 +36,12 @@ public sealed partial class ItSupportBot(
         // Two clicks of one card (Execute plus its Submit fallback) arrive together: run them in turn.
         using var _ = await conversationLocks.AcquireAsync(turnContext.Activity.Conversation?.Id ?? string.Empty, cancellationToken);
         turnContext = new LocalizingTurnContext(new Evidence.TranscriptRecordingContext(turnContext, timeProvider));
+        var data = await state.GetDataAsync(turnContext, cancellationToken);
+        outcomes.ConcludeIfSilent(turnContext, data);
         await base.OnTurnAsync(turnContext, cancellationToken);
         await evidence.AfterTurnAsync(turnContext, await state.GetDataAsync(turnContext, cancellationToken), cancellationToken);
         await outcomes.ReportAsync(turnContext, cancellationToken);
+        outcomes.Touch(await state.GetDataAsync(turnContext, cancellationToken));
         try
         {
             await state.ConversationState.SaveChangesAsync(turnContext, cancellationToken: cancellationToken);
@@ -73,6 +78,16 @@ public sealed partial class ItSupportBot(
         if (SupportOutcomeReporter.IsFeedback(value))
         {
             await outcomes.TryHandleFeedbackAsync(turnContext, value, reply: true, cancellationToken);
+            return;
+        }
+
+        if (SatisfactionSurvey.IsAnswer(value))
+        {
+            if (await satisfaction.TryHandleAnswerAsync(turnContext, value, reply: true, cancellationToken) is null)
+            {
+                await turnContext.SendActivityAsync(SupportReplies.UnknownCardAction, cancellationToken);
+            }
+
             return;
         }
 
@@ -138,6 +153,21 @@ public sealed partial class ItSupportBot(
             return await outcomes.TryHandleFeedbackAsync(turnContext, invokeValue.Data, reply: false, cancellationToken) is { } thanks
                 ? AdaptiveCardInvokeResponse.Card(LocalizingTurnContext.Localize(thanks, language))
                 : AdaptiveCardInvokeResponse.Error(400, "BadRequest", unknown);
+        }
+
+        if (invokeValue.Verb == SatisfactionCards.Verb)
+        {
+            return await satisfaction.TryHandleAnswerAsync(turnContext, invokeValue.Data, reply: false, cancellationToken) is { } rated
+                ? AdaptiveCardInvokeResponse.Card(rated)
+                : AdaptiveCardInvokeResponse.Error(400, "BadRequest", SupportReplies.UnknownCardAction);
+        }
+
+        if (invokeValue.Verb == SupportCards.TicketStatusVerb)
+        {
+            // Teams asking for the reporter's view of the created-ticket card: nothing sent, dialogs left alone.
+            return await createdTicketRefresh.ViewAsync(turnContext, invokeValue.Data, cancellationToken) is { } view
+                ? AdaptiveCardInvokeResponse.Card(LocalizingTurnContext.Localize(view, turnContext.TurnState[LocalizingTurnContext.LanguageKey] as string))
+                : AdaptiveCardInvokeResponse.Message(SupportReplies.DraftNotFound);
         }
 
         if (FollowUp.FollowUpConversation.IsFollowUpVerb(invokeValue.Verb))

@@ -35,8 +35,11 @@ public static class SupportServiceCollectionExtensions
         services.AddHttpClient(Evidence.EvidenceDownloader.HttpClientName, client => client.Timeout = TimeSpan.FromSeconds(30))
             // Redirects are followed by the downloader, which checks every hop's host before sending anything.
             .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false });
+        services.TryAddSingleton<SurveyRules>();
         services.TryAddSingleton<SupportOutcomeReporter>();
+        services.TryAddSingleton<SatisfactionSurvey>();
         services.TryAddSingleton<FollowUp.FollowUpConversation>();
+        services.TryAddSingleton<FollowUp.CreatedTicketRefresh>();
         services.TryAddSingleton<TicketRequestDialog>();
         services.TryAddSingleton<TroubleshootingDialog>();
         services.TryAddSingleton<MainDialog>();

@@ -6,21 +6,22 @@ namespace TeamsItBot.Framework.Connector;
 /// <summary>
 /// Calls the connector of one serviceUrl. Retries (412, 429 with Retry-After, 502/503/504) are
 /// done by the resilience handler of the named HttpClient, so a 500 is never blindly re-posted.
+/// Sends are paced per conversation and tenant by <paramref name="throttle"/> (none: unpaced).
 /// </summary>
-public sealed class ConnectorClient(HttpClient httpClient, string serviceUrl, IBotTokenProvider tokenProvider) : IConnectorClient
+public sealed class ConnectorClient(HttpClient httpClient, string serviceUrl, IBotTokenProvider tokenProvider, ConnectorThrottle? throttle = null) : IConnectorClient
 {
     public const string HttpClientName = "BotConnector";
 
     private readonly string _baseUrl = TrustedServiceUrls.Normalize(serviceUrl);
 
     public Task<ResourceResponse> ReplyToActivityAsync(string conversationId, string replyToId, Activity activity, CancellationToken cancellationToken = default) =>
-        SendAsync(HttpMethod.Post, $"v3/conversations/{Escape(conversationId)}/activities/{Escape(replyToId)}", activity, cancellationToken);
+        SendAsync(HttpMethod.Post, conversationId, $"v3/conversations/{Escape(conversationId)}/activities/{Escape(replyToId)}", activity, cancellationToken);
 
     public Task<ResourceResponse> SendToConversationAsync(string conversationId, Activity activity, CancellationToken cancellationToken = default) =>
-        SendAsync(HttpMethod.Post, $"v3/conversations/{Escape(conversationId)}/activities", activity, cancellationToken);
+        SendAsync(HttpMethod.Post, conversationId, $"v3/conversations/{Escape(conversationId)}/activities", activity, cancellationToken);
 
     public Task<ResourceResponse> UpdateActivityAsync(string conversationId, string activityId, Activity activity, CancellationToken cancellationToken = default) =>
-        SendAsync(HttpMethod.Put, $"v3/conversations/{Escape(conversationId)}/activities/{Escape(activityId)}", activity, cancellationToken);
+        SendAsync(HttpMethod.Put, conversationId, $"v3/conversations/{Escape(conversationId)}/activities/{Escape(activityId)}", activity, cancellationToken);
 
     public async Task<ChannelAccount?> GetConversationMemberAsync(string conversationId, string userId, CancellationToken cancellationToken = default)
     {
@@ -53,6 +54,14 @@ public sealed class ConnectorClient(HttpClient httpClient, string serviceUrl, IB
         }
     }
 
+    private async Task<IDisposable?> AcquireTurnAsync(HttpRequestMessage request, ConnectorThrottle throttle, string conversationId, Activity activity, CancellationToken cancellationToken)
+    {
+        // One key per thread of one connector: the pacing and a 429's pause apply to it alone.
+        var conversation = _baseUrl + "|" + conversationId;
+        request.Options.Set(ConnectorThrottleHandler.ConversationKey, conversation);
+        return await throttle.AcquireAsync(activity.TenantId, conversation, cancellationToken);
+    }
+
     private static string Escape(string id) => Uri.EscapeDataString(id);
 
     /// <summary>Retry-After as a delay (seconds or an HTTP date), or null when absent.</summary>
@@ -67,12 +76,14 @@ public sealed class ConnectorClient(HttpClient httpClient, string serviceUrl, IB
         };
     }
 
-    private async Task<ResourceResponse> SendAsync(HttpMethod method, string path, Activity activity, CancellationToken cancellationToken)
+    private async Task<ResourceResponse> SendAsync(HttpMethod method, string conversationId, string path, Activity activity, CancellationToken cancellationToken)
     {
         using var request = new HttpRequestMessage(method, $"{_baseUrl}/{path}")
         {
             Content = new ActivityJsonContent(activity),
         };
+        using var turn = throttle is null ? null : await AcquireTurnAsync(request, throttle, conversationId, activity, cancellationToken);
+
         var token = await tokenProvider.GetAccessTokenAsync(cancellationToken);
         if (!string.IsNullOrEmpty(token))
         {

@@ -3,7 +3,8 @@ namespace TeamsItBot.Framework.Connector;
 public sealed class ConnectorClientFactory(
     IHttpClientFactory httpClientFactory,
     IBotTokenProvider tokenProvider,
-    TrustedServiceUrls trustedServiceUrls) : IConnectorClientFactory
+    TrustedServiceUrls trustedServiceUrls,
+    ConnectorThrottle? throttle = null) : IConnectorClientFactory
 {
     public IConnectorClient Create(string serviceUrl)
     {
@@ -12,6 +13,6 @@ public sealed class ConnectorClientFactory(
             throw new UntrustedServiceUrlException(serviceUrl);
         }
 
-        return new ConnectorClient(httpClientFactory.CreateClient(ConnectorClient.HttpClientName), serviceUrl, tokenProvider);
+        return new ConnectorClient(httpClientFactory.CreateClient(ConnectorClient.HttpClientName), serviceUrl, tokenProvider, throttle);
     }
 }

@@ -38,5 +38,8 @@ public sealed class BotFrameworkOptions
     /// <summary>Largest accepted request body.</summary>
     public int MaxRequestBytes { get; set; } = 256 * 1024;
 
+    /// <summary>Pacing of sends to Teams (section ConnectorRateLimits).</summary>
+    public Connector.ConnectorRateLimitOptions ConnectorRateLimits { get; set; } = new();
+
     public bool IsAuthenticationEnabled => !string.IsNullOrWhiteSpace(MicrosoftAppId);
 }

@@ -54,6 +54,8 @@ internal sealed class BotFrameworkOptionsValidator(IHostEnvironment environment)
             problems.Add("MaxRequestBytes must be positive");
         }
 
+        problems.AddRange(options.ConnectorRateLimits?.Problems() ?? ["ConnectorRateLimits is missing"]);
+
         return problems.Count == 0
             ? ValidateOptionsResult.Success
             : ValidateOptionsResult.Fail($"Bot configuration is invalid: {string.Join("; ", problems)}.");

@@ -45,8 +45,8 @@ public static partial class BotFrameworkServiceCollectionExtensions
         services.TryAddSingleton<KeyedLock>();
         services.AddBotAuthentication();
 
-        services.AddHttpClient(ConnectorClient.HttpClientName, client => client.Timeout = TimeSpan.FromSeconds(30))
-            .AddResilienceHandler("bot-connector", pipeline => pipeline.AddRetry(new HttpRetryStrategyOptions
+        var connectorClient = services.AddHttpClient(ConnectorClient.HttpClientName, client => client.Timeout = TimeSpan.FromSeconds(30));
+        connectorClient.AddResilienceHandler("bot-connector", pipeline => pipeline.AddRetry(new HttpRetryStrategyOptions
             {
                 MaxRetryAttempts = 3,
                 BackoffType = DelayBackoffType.Exponential,
@@ -64,6 +64,13 @@ public static partial class BotFrameworkServiceCollectionExtensions
                     // gets the 429 with its Retry-After at once and can send later instead.
                     && !(ConnectorClient.ReadRetryAfter(result) > MaxRetryAfterWait)),
             }));
+        // Inside the retries: it sees each attempt's 429 and holds the conversation's other sends.
+        connectorClient.AddHttpMessageHandler<ConnectorThrottleHandler>();
+        services.TryAddSingleton(sp => new ConnectorThrottle(
+            sp.GetRequiredService<IOptions<BotFrameworkOptions>>().Value.ConnectorRateLimits,
+            sp.GetRequiredService<TimeProvider>(),
+            MaxRetryAfterWait));
+        services.TryAddTransient<ConnectorThrottleHandler>();
         services.TryAddSingleton<IConnectorClientFactory, ConnectorClientFactory>();
 
         services.TryAddSingleton(sp =>

@@ -4,6 +4,9 @@ namespace TeamsItBot.Tickets.FollowUp;
 public enum TicketChangeKind
 {
     StatusChanged,
+
+    /// <summary>A status change into the Done category: the employee may be asked how it went.</summary>
+    Resolved,
     Assigned,
     Commented,
 }

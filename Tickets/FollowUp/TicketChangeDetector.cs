@@ -24,13 +24,13 @@ public static class TicketChangeDetector
             if (current.StatusCategory is not null && !string.Equals(current.StatusCategory, "To Do", StringComparison.OrdinalIgnoreCase))
             {
                 changes.Add(new TicketChange($"{current.Key}:status:->{current.Status}:{Stamp(stored)}", current.Key,
-                    TicketChangeKind.StatusChanged, null, current.Status));
+                    StatusKind(current), null, current.Status));
             }
         }
         else if (!string.Equals(stored.Status, current.Status, StringComparison.Ordinal))
         {
             changes.Add(new TicketChange($"{current.Key}:status:{stored.Status}->{current.Status}:{Stamp(stored)}", current.Key,
-                TicketChangeKind.StatusChanged, stored.Status, current.Status));
+                StatusKind(current), stored.Status, current.Status));
         }
 
         if (!string.Equals(stored.Assignee, current.Assignee, StringComparison.Ordinal) && current.Assignee is not null)
@@ -58,6 +58,9 @@ public static class TicketChangeDetector
         var last = ticket.Comments.Select(c => long.TryParse(c.Id, NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? id : 0).DefaultIfEmpty(0).Max();
         return new TrackedTicketState(ticket.Key, ticket.Status, ticket.Assignee, last, ticket.Updated);
     }
+
+    private static TicketChangeKind StatusKind(TrackedTicket current) =>
+        current.IsDone ? TicketChangeKind.Resolved : TicketChangeKind.StatusChanged;
 
     private static string Stamp(TrackedTicketState state) =>
         state.Updated?.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture) ?? "0";

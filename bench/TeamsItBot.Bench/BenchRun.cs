@@ -41,6 +41,14 @@ public sealed class BenchRun(BenchRun.Settings settings)
             ["JIRA_USERNAME"] = "bench@acme.example",
             ["JIRA_API_TOKEN"] = "bench-token",
             ["JIRA_PROJECT_KEY"] = BenchJira.ProjectKey,
+            // Every bench conversation is in one tenant and replays a whole flow in a second, far past
+            // what Teams allows one tenant or thread: with the real limits the bench would measure the
+            // pacing. Limits this high keep the limiter on every send (its cost is measured) without waits.
+            ["ConnectorRateLimits__PerTenantPerSecond"] = "1000000",
+            ["ConnectorRateLimits__PerConversationPerSecond"] = "1000000",
+            ["ConnectorRateLimits__PerConversationPerTwoSeconds"] = "1000000",
+            ["ConnectorRateLimits__PerConversationPerThirtySeconds"] = "1000000",
+            ["ConnectorRateLimits__PerConversationPerHour"] = "1000000",
         };
         environment["Tickets__FollowUp__NotificationsEnabled"] = settings.TrackedTickets > 0 ? "true" : "false";
         environment["Tickets__FollowUp__PollIntervalSeconds"] = settings.PollSeconds.ToString(CultureInfo.InvariantCulture);

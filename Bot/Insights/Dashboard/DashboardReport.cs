@@ -27,7 +27,7 @@ public sealed record DashboardReport(
     public static DashboardReport Build(IReadOnlyList<OutcomeEvent> events, DateTimeOffset since, DateTimeOffset until)
     {
         ArgumentNullException.ThrowIfNull(events);
-        var problems = events.Where(e => e.Outcome != ProblemOutcome.OutOfScope).ToList();
+        var problems = events.Where(e => e.Outcome is not (ProblemOutcome.OutOfScope or ProblemOutcome.TicketResolved)).ToList();
         var byOutcome = ProblemOutcomes.All.ToDictionary(o => o, o => events.Count(e => e.Outcome == o));
         var days = new List<DayRow>();
         for (var day = since.UtcDateTime.Date; day < until.UtcDateTime; day = day.AddDays(1))

@@ -27,7 +27,7 @@ public static class ChangeNoticeCards
         ];
         switch (notice.Kind)
         {
-            case TicketChangeKind.StatusChanged:
+            case TicketChangeKind.StatusChanged or TicketChangeKind.Resolved:
                 body.Add(new TextBlock("Status changed") { Weight = "Bolder", Spacing = "Medium" });
                 body.Add(RichTextBlock.Plain(notice.From is null ? notice.To : $"{notice.From} → {notice.To}"));
                 break;

@@ -16,6 +16,9 @@ public static class SupportCards
     /// <summary>The Universal Actions refresh of a group chat's confirm card (Teams sends it, trigger "automatic").</summary>
     public const string RefreshVerb = "refreshTicketCard";
 
+    /// <summary>The Universal Actions refresh of the created-ticket card: the reporter's view with the live status.</summary>
+    public const string TicketStatusVerb = "itbot.ticketStatus";
+
     private const string StepsElementId = "ticketSteps";
 
     /// <summary>The key of a button's answer in the submitted data (group chats).</summary>
@@ -80,7 +83,8 @@ public static class SupportCards
 
     /// <summary>
     /// Replaces the confirm card once the ticket exists: the result, in a green container, and its link;
-    /// with <paramref name="status"/>, the ticket's status as the last change notice saw it.
+    /// with <paramref name="status"/>, the ticket's status (as the last change notice saw it, or live for
+    /// the reporter: the card asks Teams to refresh it for them through Universal Actions).
     /// </summary>
     public static AdaptiveCard Created(TicketDraftRecord draft, string? status = null) => new()
     {
@@ -90,6 +94,9 @@ public static class SupportCards
             .. StatusOf(status),
             .. ProblemOf(draft),
         ],
+        Refresh = draft is { ReporterId.Length: > 0, TicketKey.Length: > 0 }
+            ? new CardRefresh(new ActionExecute("Refresh", TicketStatusVerb, DraftData(draft)), [draft.ReporterId])
+            : null,
         Actions = Uri.TryCreate(draft.BrowseUrl, UriKind.Absolute, out var url)
             ? [new ActionOpenUrl("Open in Jira", url), FollowUp.FollowUpCards.MyTicketsButton()]
             : [FollowUp.FollowUpCards.MyTicketsButton()],

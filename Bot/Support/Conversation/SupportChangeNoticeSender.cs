@@ -4,6 +4,7 @@ using TeamsItBot.Framework.Hosting;
 using TeamsItBot.Framework.Schema;
 using TeamsItBot.Framework.State;
 using TeamsItBot.Support.Cards;
+using TeamsItBot.Tickets.FollowUp;
 using TeamsItBot.Tickets.Notifications;
 
 namespace TeamsItBot.Support.Conversation;
@@ -18,6 +19,7 @@ public sealed partial class SupportChangeNoticeSender(
     TrustedServiceUrls trustedServiceUrls,
     SupportStateAccessors state,
     KeyedLock conversationLocks,
+    SatisfactionSurvey satisfaction,
     ILogger<SupportChangeNoticeSender> logger) : IChangeNoticeSender
 {
     public string ConversationOf(string notifyTarget) =>
@@ -64,7 +66,29 @@ public sealed partial class SupportChangeNoticeSender(
         var message = Activity.CreateMessageActivity(ChangeNoticeCards.Headline(notice));
         message.Attachments = [ChangeNoticeCards.Notice(notice).ToAttachment()];
         await localized.SendActivityAsync(message, bounded.Token);
+        await UpdateCardAsync(localized, data, notice, target, bounded.Token, outer);
+        if (notice.Kind == TicketChangeKind.Resolved)
+        {
+            await OfferSurveyAsync(localized, notice, bounded.Token, outer);
+        }
+    }
 
+    /// <summary>After the notice: a failure here must not make the worker send the notice again.</summary>
+    private async Task OfferSurveyAsync(LocalizingTurnContext turn, ChangeNotice notice, CancellationToken cancellationToken, CancellationToken outer)
+    {
+        try
+        {
+            await satisfaction.TrySendAsync(turn, notice.TicketKey, cancellationToken);
+        }
+        catch (Exception ex) when (ex is ConnectorException or HttpRequestException or IOException
+            || (ex is OperationCanceledException && !outer.IsCancellationRequested))
+        {
+            LogSurveyFailed(ex, notice.TicketKey);
+        }
+    }
+
+    private async Task UpdateCardAsync(LocalizingTurnContext localized, SupportConversationData data, ChangeNotice notice, TicketNotifyTarget target, CancellationToken cancellationToken, CancellationToken outer)
+    {
         if (string.IsNullOrEmpty(target.CardActivityId) || notice.CurrentStatus is null)
         {
             return;
@@ -82,7 +106,7 @@ public sealed partial class SupportChangeNoticeSender(
         update.Attachments = [SupportCards.Created(record, notice.CurrentStatus).ToAttachment()];
         try
         {
-            await localized.UpdateActivityAsync(update, bounded.Token);
+            await localized.UpdateActivityAsync(update, cancellationToken);
         }
         catch (Exception ex) when (ex is ConnectorException or HttpRequestException or IOException
             || (ex is OperationCanceledException && !outer.IsCancellationRequested))
@@ -94,6 +118,9 @@ public sealed partial class SupportChangeNoticeSender(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Notifications: the notify target of {TicketKey} is unreadable; nobody to tell")]
     private partial void LogNoTarget(string ticketKey);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Notifications: could not offer the satisfaction survey for {TicketKey}")]
+    private partial void LogSurveyFailed(Exception exception, string ticketKey);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Notifications: could not update the card of {TicketKey} to its current status")]
     private partial void LogCardUpdateFailed(Exception exception, string ticketKey);

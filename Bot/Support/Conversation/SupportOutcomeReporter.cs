@@ -1,6 +1,4 @@
-using System.Collections.Concurrent;
 using System.Text.Json;
-using Microsoft.Extensions.Options;
 using TeamsItBot.Framework.Cards;
 using TeamsItBot.Framework.Hosting;
 using TeamsItBot.Framework.Schema;
@@ -16,13 +14,36 @@ namespace TeamsItBot.Support.Conversation;
 /// </summary>
 public sealed class SupportOutcomeReporter(
     IOutcomeRecorder recorder,
-    IOutcomeEventStore events,
-    UserHasher hasher,
-    IOptions<AnalyticsOptions> options,
+    SurveyRules surveys,
+    Microsoft.Extensions.Options.IOptions<AnalyticsOptions> options,
     TimeProvider time)
 {
-    // Surveys shown by this process; the store covers restarts and other replicas.
-    private readonly ConcurrentDictionary<string, DateTimeOffset> _surveyed = new(StringComparer.Ordinal);
+    /// <summary>
+    /// At a turn's start: a problem open and silent for longer than <see cref="AnalyticsOptions.AbandonAfterMinutes"/>
+    /// ends as abandoned (recorded with this turn's outcomes). The stamps live in conversation state, so a
+    /// restart in between changes nothing, and the problem is gone once concluded, so it is recorded once.
+    /// </summary>
+    public static void ConcludeIfSilent(ITurnContext context, SupportConversationData data, DateTimeOffset now, TimeSpan abandonAfter)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        if (data.OpenProblem is { } problem && (problem.LastActivityAt ?? problem.StartedAt) is { } last && now - last >= abandonAfter)
+        {
+            context.ConcludeProblem(data, ProblemOutcome.Abandoned);
+        }
+    }
+
+    public void ConcludeIfSilent(ITurnContext context, SupportConversationData data) =>
+        ConcludeIfSilent(context, data, time.GetUtcNow(), TimeSpan.FromMinutes(options.Value.AbandonAfterMinutes));
+
+    /// <summary>At a turn's end: the problem still open was last worked on now.</summary>
+    public void Touch(SupportConversationData data)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        if (data.OpenProblem is { } problem)
+        {
+            data.OpenProblem = problem with { LastActivityAt = time.GetUtcNow() };
+        }
+    }
 
     public async Task ReportAsync(ITurnContext context, CancellationToken cancellationToken)
     {
@@ -57,7 +78,7 @@ public sealed class SupportOutcomeReporter(
                 UnmatchedText = problem.Text,
             };
 
-            if (outcome == ProblemOutcome.Solved && await ShouldSurveyAsync(activity, userHash, now, cancellationToken))
+            if (outcome == ProblemOutcome.Solved && await surveys.TryClaimAsync(activity, userHash, now, cancellationToken))
             {
                 outcomeEvent = outcomeEvent with { Surveyed = true };
                 var card = Activity.CreateMessageActivity();
@@ -100,31 +121,7 @@ public sealed class SupportOutcomeReporter(
     public static bool IsFeedback(JsonElement? data) =>
         data is { ValueKind: JsonValueKind.Object } value && GetString(value, "verb") == FeedbackCards.Verb;
 
-    private string HashUser(Activity activity) =>
-        hasher.Hash(activity.TenantId, activity.From?.AadObjectId is { Length: > 0 } aad ? aad : activity.From?.Id);
-
-    private async Task<bool> ShouldSurveyAsync(Activity activity, string userHash, DateTimeOffset now, CancellationToken cancellationToken)
-    {
-        if (!options.Value.Enabled || !options.Value.Surveys || activity.IsGroupConversation())
-        {
-            return false;
-        }
-
-        var since = now.AddDays(-options.Value.SurveyPeriodDays);
-        if (_surveyed.TryGetValue(userHash, out var shown) && shown > since)
-        {
-            return false;
-        }
-
-        if (await events.LastSurveyedAsync(userHash, cancellationToken) is { } stored && stored > since)
-        {
-            _surveyed[userHash] = stored;
-            return false;
-        }
-
-        _surveyed[userHash] = now;
-        return true;
-    }
+    private string HashUser(Activity activity) => surveys.HashUser(activity);
 
     /// <summary>"en-US" -> "en"; null for anything that is not a plain language tag.</summary>
     internal static string? LanguageOf(string? locale)

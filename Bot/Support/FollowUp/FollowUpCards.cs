@@ -97,7 +97,8 @@ public static class FollowUpCards
         };
     }
 
-    private static string StatusLine(TrackedTicket ticket, UserTimeZone zone) =>
+    /// <summary>"Status: In Progress · updated 1 Dec 14:05 (Europe/Berlin)".</summary>
+    public static string StatusLine(TrackedTicket ticket, UserTimeZone zone) =>
         $"Status: {ticket.Status}" + (ticket.Updated is { } updated ? $" · updated {zone.Format(updated)} ({zone.Label})" : string.Empty);
 
     private static ActionExecute Execute(string title, string verb, string key) =>
