@@ -188,6 +188,24 @@ public sealed class ChangeNotificationTests : IAsyncLifetime
         Assert.Contains(first, survey, StringComparison.Ordinal);
     }
 
+    [Fact(Timeout = TestTimeouts.Slow)]
+    public async Task A_ticket_the_employee_closes_through_the_bot_is_not_announced_back_to_them()
+    {
+        var (chat, key) = await FileTicketAsync("a:notify-own-close");
+        var seen = _host.Jira.ToolCallCount("jira_get_issue");
+        await NotificationSettings.WaitUntilAsync(() => _host.Jira.ToolCallCount("jira_get_issue") > seen, Token);
+
+        (await SupportConversationDriver.PostAsync(_host.App.ServerAddress, chat.Message($"it's fixed, close {key}"), Token)).EnsureSuccessStatusCode();
+        Assert.Equal("Done", _host.Jira.StatusOf(key));
+        _host.Jira.AgentComment(key, "Priya Agent", "Glad it works");
+        await NotificationSettings.WaitForNoticesAsync(_host.Connector, chat.ConversationId, 1, Token);
+        var polls = _host.Jira.ToolCallCount("jira_search");
+        await NotificationSettings.WaitUntilAsync(() => _host.Jira.ToolCallCount("jira_search") >= polls + 2, Token);
+
+        var notice = Assert.Single(NotificationSettings.Notices(_host.Connector, chat.ConversationId));
+        Assert.Contains("Glad it works", notice, StringComparison.Ordinal);
+    }
+
     private List<string> Surveys(string conversationId) =>
         [.. _host.Connector.Delivered
             .Where(a => a.Conversation?.Id == conversationId && a.Attachments is { Count: 1 })

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using ModelContextProtocol.Protocol;
+using TeamsItBot.Tickets.Notifications;
 
 namespace TeamsItBot.Tickets.FollowUp;
 
@@ -15,7 +16,9 @@ public sealed partial class McpTicketFollowUpService(
     TicketBackendEndpoints endpoints,
     IOptions<TicketOptions> ticketOptions,
     IOptions<FollowUpOptions> options,
-    ILogger<McpTicketFollowUpService> logger) : ITicketFollowUpService
+    ILogger<McpTicketFollowUpService> logger,
+    ITrackedTicketStore? tracked = null,
+    TimeProvider? timeProvider = null) : ITicketFollowUpService
 {
     private string ProjectKey => ticketOptions.Value.ProjectKey;
 
@@ -127,6 +130,7 @@ public sealed partial class McpTicketFollowUpService(
                 var after = json is not null && json.RootElement.ValueKind == JsonValueKind.Object && json.RootElement.TryGetProperty("issue", out var issue)
                     ? FollowUpResultReader.Ticket(issue, endpoints.Resolve().BrowseBase)
                     : null;
+                if (after is not null) await NoteOwnMoveAsync(after, cancellationToken);
                 return new TransitionResult(TransitionOutcome.Moved, after ?? ticket);
             }
 
@@ -142,6 +146,31 @@ public sealed partial class McpTicketFollowUpService(
 
         await CommentAsync(issueKey, body, cancellationToken);
         return new TransitionResult(TransitionOutcome.NotAllowed, ticket);
+    }
+
+    /// <summary>
+    /// The employee moved the ticket through the bot and was told so in the reply: the tracked state takes
+    /// the new status, so the poller does not announce the same move again a minute later.
+    /// </summary>
+    private async Task NoteOwnMoveAsync(TrackedTicket after, CancellationToken cancellationToken)
+    {
+        if (tracked is null) return;
+        try
+        {
+            if ((await tracked.GetAsync([after.Key], cancellationToken)).GetValueOrDefault(after.Key) is not { } record
+                || record.State.Status.Length == 0 || string.Equals(record.State.Status, after.Status, StringComparison.Ordinal))
+            {
+                return;
+            }
+
+            // Compare-and-set: when a poll got there first, its notice stands and this changes nothing.
+            await tracked.TryAdvanceAsync(record.State, record.State with { Status = after.Status }, after.IsDone,
+                (timeProvider ?? TimeProvider.System).GetUtcNow(), cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            LogOwnMoveNotNoted(logger, ex, after.Key);
+        }
     }
 
     private async Task<TicketComment> CommentAsync(string issueKey, string body, CancellationToken cancellationToken)
@@ -211,6 +240,9 @@ public sealed partial class McpTicketFollowUpService(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Ticket {IssueKey} is not the asking user's; answered as not found")]
     private static partial void LogNotOwner(ILogger logger, string issueKey);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Ticket {IssueKey} moved, but its tracked state could not take the new status; the poller may announce the move")]
+    private static partial void LogOwnMoveNotNoted(ILogger logger, Exception exception, string issueKey);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Ticket {IssueKey} moved with transition {Transition}")]
     private static partial void LogMoved(ILogger logger, string issueKey, string transition);
