@@ -57,7 +57,7 @@ public sealed class NotificationProcessTests(PostgresServer postgres) : IAsyncLi
             // The connector refuses the notice: it stays owed (retried with backoff) when the bot dies.
             _connector.FailWhen((_, a) => IsNotice(a), FakeConnectorResponse.Failure(500));
             _jira.SetStatus(key, "In Progress");
-            await NotificationSettings.WaitUntilAsync(() => _connector.Requests.Any(r => r.Activity is { } a && IsNotice(a)), Token);
+            await NotificationSettings.WaitUntilAsync(() => _connector.Requests.Any(r => r.Activity is { } a && IsNotice(a)), Token, TimeSpan.FromSeconds(40));
             first.Kill();
         }
 
