@@ -3,9 +3,10 @@ namespace TeamsItBot.Framework.Connector;
 /// <summary>
 /// How fast the bot sends to Teams (section <c>ConnectorRateLimits</c>, e.g.
 /// <c>ConnectorRateLimits__PerTenantPerSecond</c>). The defaults are Teams' documented limits per bot
-/// per thread (7 in 1 s, 8 in 2 s, 60 in 30 s, 1800 in an hour) and per app per tenant (50 requests
-/// per second): sending slower than Teams would throttle costs a queued send a short wait, while
-/// going over costs a 429 and, repeated, a longer block.
+/// per thread in bursts (7 in 1 s, 8 in 2 s) and per app per tenant (50 requests per second);
+/// the longer per-thread windows (60 in 30 s, 1800 an hour) are left to Teams' 429 and Retry-After.
+/// Sending slower than Teams would throttle costs a queued send a short wait, while going over costs
+/// a 429 and, repeated, a longer block.
 /// </summary>
 public sealed class ConnectorRateLimitOptions
 {
@@ -16,8 +17,6 @@ public sealed class ConnectorRateLimitOptions
 
     public int PerConversationPerSecond { get; set; } = 7;
     public int PerConversationPerTwoSeconds { get; set; } = 8;
-    public int PerConversationPerThirtySeconds { get; set; } = 60;
-    public int PerConversationPerHour { get; set; } = 1800;
     public int PerTenantPerSecond { get; set; } = 50;
 
     /// <summary>
@@ -34,8 +33,6 @@ public sealed class ConnectorRateLimitOptions
         {
             (nameof(PerConversationPerSecond), PerConversationPerSecond),
             (nameof(PerConversationPerTwoSeconds), PerConversationPerTwoSeconds),
-            (nameof(PerConversationPerThirtySeconds), PerConversationPerThirtySeconds),
-            (nameof(PerConversationPerHour), PerConversationPerHour),
             (nameof(PerTenantPerSecond), PerTenantPerSecond),
         })
         {

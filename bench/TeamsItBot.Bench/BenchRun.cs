@@ -47,8 +47,8 @@ public sealed class BenchRun(BenchRun.Settings settings)
             ["ConnectorRateLimits__PerTenantPerSecond"] = "1000000",
             ["ConnectorRateLimits__PerConversationPerSecond"] = "1000000",
             ["ConnectorRateLimits__PerConversationPerTwoSeconds"] = "1000000",
-            ["ConnectorRateLimits__PerConversationPerThirtySeconds"] = "1000000",
-            ["ConnectorRateLimits__PerConversationPerHour"] = "1000000",
+            ["ConnectorRateLimits__Enabled"] = Environment.GetEnvironmentVariable("BENCH_PACING") ?? "true",
+            ["Tickets__Evidence__Enabled"] = Environment.GetEnvironmentVariable("BENCH_EVIDENCE") ?? "true",
         };
         environment["Tickets__FollowUp__NotificationsEnabled"] = settings.TrackedTickets > 0 ? "true" : "false";
         environment["Tickets__FollowUp__PollIntervalSeconds"] = settings.PollSeconds.ToString(CultureInfo.InvariantCulture);
