@@ -123,6 +123,22 @@ public sealed class ConversationFlowTests
             .StartTestAsync(TestContext.Current.CancellationToken);
     }
 
+    [Fact]
+    public async Task Help_offers_a_my_tickets_button()
+    {
+        await using var bot = new SupportBot();
+        await bot.Flow()
+            .Send("help")
+            .AssertReply(a =>
+            {
+                Assert.Contains("Here's how I can help", a.Text, StringComparison.Ordinal);
+                var card = SupportBot.CardJson(a).GetRawText();
+                Assert.Contains("\"verb\":\"itbot.myTickets\"", card, StringComparison.Ordinal);
+                Assert.Contains("My tickets", card, StringComparison.Ordinal);
+            })
+            .StartTestAsync(TestContext.Current.CancellationToken);
+    }
+
     [Theory]
     [InlineData("cancel")]
     [InlineData("start over")]

@@ -1,6 +1,8 @@
 using System.Text;
+using TeamsItBot.Framework.Cards;
 using TeamsItBot.Framework.Dialogs;
 using TeamsItBot.Framework.Hosting;
+using TeamsItBot.Framework.Schema;
 using TeamsItBot.Support.Conversation;
 using TeamsItBot.Support.Understanding;
 
@@ -45,7 +47,7 @@ public sealed class MainDialog : ComponentDialog
         var message = await ReadAsync(innerDc.Context, innerDc.Context.Activity.Text, cancellationToken);
         if (message.Intents.Contains(IntentIds.Help))
         {
-            await innerDc.Context.SendActivityAsync(SupportReplies.Help, cancellationToken);
+            await SendHelpAsync(innerDc.Context, cancellationToken);
             await innerDc.RepromptDialogAsync(cancellationToken);
             return Dialog.EndOfTurn;
         }
@@ -95,7 +97,7 @@ public sealed class MainDialog : ComponentDialog
 
         if (intents.Contains(IntentIds.Help))
         {
-            await context.SendActivityAsync(SupportReplies.Help, cancellationToken);
+            await SendHelpAsync(context, cancellationToken);
             return await step.EndDialogAsync(null, cancellationToken);
         }
 
@@ -234,5 +236,12 @@ public sealed class MainDialog : ComponentDialog
         }
 
         return await step.EndDialogAsync(null, cancellationToken);
+    }
+
+    private static async Task SendHelpAsync(ITurnContext context, CancellationToken cancellationToken)
+    {
+        var help = Activity.CreateMessageActivity(SupportReplies.Help);
+        help.Attachments = [FollowUp.FollowUpCards.HelpShortcuts().ToAttachment()];
+        await context.SendActivityAsync(help, cancellationToken);
     }
 }

@@ -25,6 +25,9 @@ public static class FollowUpCards
     /// <summary>"My tickets" button for the created-ticket card and the help reply.</summary>
     public static ActionExecute MyTicketsButton() => ActionExecute.WithSubmitFallback("My tickets", MyTicketsVerb, new Dictionary<string, object?>());
 
+    /// <summary>The help reply's shortcut: the same "My tickets" as on the created-ticket card.</summary>
+    public static AdaptiveCard HelpShortcuts() => new() { Actions = [MyTicketsButton()], FallbackText = "Say \"my tickets\" to see your tickets." };
+
     public static AdaptiveCard MyTickets(TicketPage page, UserTimeZone zone, int maxCommentLength)
     {
         ArgumentNullException.ThrowIfNull(page);
