@@ -94,37 +94,7 @@ public sealed partial class ChangeNoticeWorker(
     {
         if (!options.Value.NotificationsEnabled || tracked is null || notices is null || sender is null) return;
         var interval = TimeSpan.FromSeconds(Math.Min(options.Value.PollIntervalSeconds, 5));
-        await Task.Yield();
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            var taken = 0;
-            try
-            {
-                taken = await RunOnceAsync(stoppingToken);
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-#pragma warning disable CA1031 // The worker must outlive a database hiccup; the next pass tries again.
-            catch (Exception ex)
-#pragma warning restore CA1031
-            {
-                LogPassFailed(ex);
-            }
-
-            if (taken < BatchSize)
-            {
-                try
-                {
-                    await Task.Delay(interval, timeProvider, stoppingToken);
-                }
-                catch (OperationCanceledException)
-                {
-                    return;
-                }
-            }
-        }
+        await DrainLoop.RunAsync(RunOnceAsync, BatchSize, interval, LogPassFailed, timeProvider, stoppingToken);
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Notifications: told the owner of {TicketKey} about {Kind} ({NoticeId})")]

@@ -39,38 +39,7 @@ internal sealed partial class TicketOutboxWorker(
             return;
         }
 
-        // Let the host finish starting (schema migration runs in a hosted service before this).
-        await Task.Yield();
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            var taken = 0;
-            try
-            {
-                taken = await RunOnceAsync(stoppingToken);
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-#pragma warning disable CA1031 // The worker must outlive a database hiccup; the next poll tries again.
-            catch (Exception ex)
-#pragma warning restore CA1031
-            {
-                LogPassFailed(ex);
-            }
-
-            if (taken < settings.BatchSize)
-            {
-                try
-                {
-                    await Task.Delay(settings.PollInterval, timeProvider, stoppingToken);
-                }
-                catch (OperationCanceledException)
-                {
-                    return;
-                }
-            }
-        }
+        await DrainLoop.RunAsync(RunOnceAsync, settings.BatchSize, settings.PollInterval, LogPassFailed, timeProvider, stoppingToken);
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Outbox worker is disabled (Outbox:WorkerEnabled=false): queued tickets are retried only by other instances")]
