@@ -116,6 +116,37 @@ public abstract class DeduplicatorContractTests : DatabaseTestBase
     }
 
     [Fact]
+    public async Task A_sweep_racing_reclaims_of_lapsed_rows_never_removes_the_new_claims()
+    {
+        // A sweep picks its expired rows and deletes them a moment later; a row reclaimed in
+        // between is live again and must survive, or its redelivery would run the turn a second time.
+        var start = DateTimeOffset.Parse("2025-01-01T00:00:00Z", System.Globalization.CultureInfo.InvariantCulture);
+        var database = Database.Open();
+        var late = start + StoreActivityDeduplicator.RunningLease + TimeSpan.FromSeconds(1);
+        var dead = new StoreActivityDeduplicator(database, new FakeTimeProvider(start));
+        var sweeper = new StoreActivityDeduplicator(database, new FakeTimeProvider(late));
+        var alive = new StoreActivityDeduplicator(database, new FakeTimeProvider(late));
+        const int Rows = 300;
+        for (var round = 0; round < 5; round++)
+        {
+            await Task.WhenAll(Enumerable.Range(0, Rows).Select(i => dead.ClaimAsync("conv", $"r{round}-{i}", Token)));
+
+            var sweeping = Task.Run(() => sweeper.RemoveExpiredAsync(Token), Token);
+            var reclaimed = await Task.WhenAll(Enumerable.Range(0, Rows).Select(async i =>
+            {
+                var claim = await alive.ClaimAsync("conv", $"r{round}-{i}", Token);
+                await claim.CompleteAsync(null);
+                return claim.IsDuplicate;
+            }));
+            await sweeping;
+
+            Assert.DoesNotContain(true, reclaimed);
+            var replays = await Task.WhenAll(Enumerable.Range(0, Rows).Select(async i => (await alive.ClaimAsync("conv", $"r{round}-{i}", Token)).IsDuplicate));
+            Assert.Equal(Rows, replays.Count(duplicate => duplicate));
+        }
+    }
+
+    [Fact]
     public async Task Running_claim_of_a_dead_replica_lapses_after_its_lease()
     {
         var clock = new FakeTimeProvider(DateTimeOffset.Parse("2025-01-01T00:00:00Z", System.Globalization.CultureInfo.InvariantCulture));

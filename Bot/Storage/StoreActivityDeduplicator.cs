@@ -88,7 +88,10 @@ public sealed partial class StoreActivityDeduplicator(StorageDatabase database, 
             removed = await database.WriteAsync(async (connection, transaction, ct) =>
             {
                 await using var command = connection.CreateCommand(
-                    "DELETE FROM activity_dedup WHERE (conversation_id, activity_id) IN " +
+                    // The outer condition is re-checked on the row as it is when deleted (PostgreSQL
+                    // re-evaluates it after a concurrent update); the subquery's was true only of its
+                    // snapshot, so without it a row reclaimed meanwhile would be removed.
+                    "DELETE FROM activity_dedup WHERE expires_at <= @now AND (conversation_id, activity_id) IN " +
                     "(SELECT conversation_id, activity_id FROM activity_dedup WHERE expires_at <= @now LIMIT @chunk)", transaction,
                     ("@now", now), ("@chunk", SweepChunk));
                 return await command.ExecuteNonQueryAsync(ct);
