@@ -74,9 +74,45 @@ public sealed class AdminDashboardTests
         Assert.Contains("attachment", response.Content.Headers.ContentDisposition!.ToString(), StringComparison.Ordinal);
         var csv = await response.Content.ReadAsStringAsync(Token);
         var lines = csv.Split("\r\n").Length > 2 ? csv.Split("\r\n") : csv.Split('\n');
-        Assert.Equal("id,time,tenant_id,user_hash,language,topic,score,outcome,duration_seconds,unmatched_text,surveyed,feedback,feedback_comment", lines[0]);
+        Assert.Equal("id,time,tenant_id,user_hash,language,topic,score,outcome,duration_seconds,unmatched_text,surveyed,feedback,feedback_comment,satisfaction", lines[0]);
         Assert.Contains(",\"'=HYPERLINK(\"\"http://evil\"\",\"\"x\"\"), and \"\"quotes\"\"\nnext line\",", csv, StringComparison.Ordinal);
         Assert.Contains(",user-hash,de,vpn,4.5,solved,,,false,down,", csv, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Satisfaction_answers_after_resolved_tickets_show_on_the_dashboard_the_summary_and_the_csv()
+    {
+        await using var app = AdminAccessTests.DevelopmentApp();
+        using var client = AdminAccessTests.NoRedirects(app);
+        var store = app.Services.GetRequiredService<IOutcomeEventStore>();
+        var now = DateTimeOffset.UtcNow;
+        await store.AddAsync(
+        [
+            Event("r1", now.AddMinutes(-30), ProblemOutcome.TicketResolved, "vpn", "en") with { Satisfaction = 5 },
+            Event("r2", now.AddMinutes(-20), ProblemOutcome.TicketResolved, "vpn", "en") with { Satisfaction = 4 },
+            Event("r3", now.AddMinutes(-10), ProblemOutcome.TicketResolved, "outlook", "de") with { Satisfaction = 2 },
+            Event("r4", now.AddMinutes(-5), ProblemOutcome.TicketResolved, "outlook", "de"),
+        ], Token);
+
+        var summary = JsonDocument.Parse(await (await client.SendAsync(AdminAccessTests.AsAdmin("admin/api/summary?days=30"), Token)).Content.ReadAsStringAsync(Token)).RootElement;
+        var satisfaction = summary.GetProperty("satisfaction");
+        Assert.Equal(3, satisfaction.GetProperty("answers").GetInt32());
+        Assert.Equal(11.0 / 3, satisfaction.GetProperty("average").GetDouble(), 6);
+        Assert.Equal([0, 1, 0, 1, 1], satisfaction.GetProperty("distribution").EnumerateArray().Select(e => e.GetInt32()));
+        // Resolutions are not problems: they change neither the problem count nor the deflection rate.
+        Assert.Equal(0, summary.GetProperty("problems").GetInt32());
+
+        var html = await (await client.SendAsync(AdminAccessTests.AsAdmin("admin?days=30"), Token)).Content.ReadAsStringAsync(Token);
+        Assert.Contains("<b id=\"kpi-satisfaction\">3.7</b>", html, StringComparison.Ordinal);
+        Assert.Contains("3 answer(s), average 3.7", html, StringComparison.Ordinal);
+        Assert.Contains("data-label=\"5\" data-value=\"1\"", html, StringComparison.Ordinal);
+        Assert.Contains("data-label=\"3\" data-value=\"0\"", html, StringComparison.Ordinal);
+
+        var csv = await (await client.SendAsync(AdminAccessTests.AsAdmin("admin/events.csv"), Token)).Content.ReadAsStringAsync(Token);
+        var rows = csv.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.TrimEnd('\r')).ToList();
+        Assert.EndsWith(",5", rows.Single(r => r.StartsWith("r1,", StringComparison.Ordinal)), StringComparison.Ordinal);
+        Assert.EndsWith(",2", rows.Single(r => r.StartsWith("r3,", StringComparison.Ordinal)), StringComparison.Ordinal);
+        Assert.EndsWith(",", rows.Single(r => r.StartsWith("r4,", StringComparison.Ordinal)), StringComparison.Ordinal);
     }
 
     [Fact]

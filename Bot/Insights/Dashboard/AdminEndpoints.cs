@@ -45,6 +45,7 @@ public static class AdminEndpoints
                 report.FeedbackUp,
                 report.FeedbackDown,
                 MedianSecondsToTicket = report.MedianTimeToTicket?.TotalSeconds,
+                report.Satisfaction,
             });
         });
 

@@ -19,7 +19,8 @@ public sealed record DashboardReport(
     int FeedbackUp,
     int FeedbackDown,
     IReadOnlyList<string> RecentComments,
-    TimeSpan? MedianTimeToTicket)
+    TimeSpan? MedianTimeToTicket,
+    SatisfactionSummary Satisfaction)
 {
     public const string NoTopic = "(no guide matched)";
     public const string NoLanguage = "(unknown)";
@@ -57,7 +58,8 @@ public sealed record DashboardReport(
             feedback.Count(e => e.Feedback == FeedbackRating.Up),
             feedback.Count(e => e.Feedback == FeedbackRating.Down),
             [.. feedback.Where(e => e.FeedbackComment is not null).OrderByDescending(e => e.Time).Take(10).Select(e => e.FeedbackComment!)],
-            Median(ticketTimes));
+            Median(ticketTimes),
+            SatisfactionSummary.Of(events));
     }
 
     private static int Count(IEnumerable<OutcomeEvent> events, ProblemOutcome outcome) => events.Count(e => e.Outcome == outcome);

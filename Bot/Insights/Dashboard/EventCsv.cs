@@ -9,7 +9,7 @@ namespace TeamsItBot.Insights.Dashboard;
 /// </summary>
 public static class EventCsv
 {
-    public const string Header = "id,time,tenant_id,user_hash,language,topic,score,outcome,duration_seconds,unmatched_text,surveyed,feedback,feedback_comment";
+    public const string Header = "id,time,tenant_id,user_hash,language,topic,score,outcome,duration_seconds,unmatched_text,surveyed,feedback,feedback_comment,satisfaction";
 
     public static async Task WriteAsync(TextWriter writer, IEnumerable<OutcomeEvent> events, CancellationToken cancellationToken)
     {
@@ -32,7 +32,8 @@ public static class EventCsv
             Append(line, e.UnmatchedText).Append(',');
             Append(line, e.Surveyed ? "true" : "false").Append(',');
             Append(line, e.Feedback switch { FeedbackRating.Up => "up", FeedbackRating.Down => "down", _ => null }).Append(',');
-            Append(line, e.FeedbackComment);
+            Append(line, e.FeedbackComment).Append(',');
+            Append(line, e.Satisfaction?.ToString(CultureInfo.InvariantCulture));
             await writer.WriteLineAsync(line, cancellationToken);
         }
     }

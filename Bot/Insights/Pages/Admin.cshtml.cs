@@ -35,6 +35,8 @@ public sealed class AdminModel(IOutcomeEventStore store, IKnowledgeBaseProvider 
 
     public static string Percent(double? rate) => rate is { } r ? $"{r * 100:0.#} %" : "–";
 
+    public static string Score(double? average) => average is { } a ? a.ToString("0.0", System.Globalization.CultureInfo.InvariantCulture) : "–";
+
     public static string Duration(TimeSpan? span) => span switch
     {
         null => "–",
