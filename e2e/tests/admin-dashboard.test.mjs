@@ -111,7 +111,7 @@ test('after scripted conversations the dashboard shows their numbers, tests a ph
   const path = artifactPath('downloads', download.suggestedFilename());
   await download.saveAs(path);
   const rows = (await readFile(path, 'utf8')).trim().split(/\r?\n/);
-  assert.equal(rows[0], 'id,time,tenant_id,user_hash,language,topic,score,outcome,duration_seconds,unmatched_text,surveyed,feedback,feedback_comment');
+  assert.equal(rows[0], 'id,time,tenant_id,user_hash,language,topic,score,outcome,duration_seconds,unmatched_text,surveyed,feedback,feedback_comment,satisfaction');
   const outcomes = rows.slice(1).map((row) => row.split(',')[7]).sort();
   assert.deepEqual(outcomes, ['abandoned', 'solved', 'solved', 'ticket_created', 'unmatched']);
   // The dashboard's deflection rate is the CSV's: solved / all problems.
