@@ -38,6 +38,7 @@ public sealed class FollowUpCommandRecognizerTests
     [InlineData("comment on ITSUPPORT-4: line one\nline two", "ITSUPPORT-4", null, "line one\nline two")]
     [InlineData("add a comment to ITSUPPORT-5", "ITSUPPORT-5", null, null)]
     [InlineData("add a comment: my manager approved it", null, null, "my manager approved it")]
+    [InlineData("comment on ITSUPPORT-6", "ITSUPPORT-6", null, null)]
     public void Recognizes_comments_with_their_target_and_text(string text, string? key, string? number, string? comment)
     {
         var command = FollowUpCommandRecognizer.Recognize(text);

@@ -15,6 +15,8 @@ public sealed class LocalizingTurnContext(ITurnContext inner) : ITurnContext
 {
     public const string LanguageKey = "ItSupport.Language";
 
+    private static readonly string[] InputWording = ["placeholder", "label"];
+
     public BotAdapter Adapter => inner.Adapter;
 
     public Activity Activity => inner.Activity;
@@ -33,6 +35,13 @@ public sealed class LocalizingTurnContext(ITurnContext inner) : ITurnContext
 
     public Task<ResourceResponse> UpdateActivityAsync(Activity activity, CancellationToken cancellationToken = default) =>
         inner.UpdateActivityAsync(Localize(activity), cancellationToken);
+
+    /// <summary>The language decided for this turn ("de"), or null before it is decided.</summary>
+    public static string? LanguageOf(ITurnContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        return context.TurnState.TryGetValue(LanguageKey, out var value) ? value as string : null;
+    }
 
     public static AdaptiveCard Localize(AdaptiveCard card, string? language) => language is null or "en"
         ? card
@@ -72,7 +81,7 @@ public sealed class LocalizingTurnContext(ITurnContext inner) : ITurnContext
         return activity;
     }
 
-    /// <summary>TextBlocks' text, actions' titles and the fallback text; text runs (the user's words) stay as they are.</summary>
+    /// <summary>TextBlocks' text, actions' titles, inputs' placeholders and labels, and the fallback text; text runs (the user's words) stay as they are.</summary>
     private static JsonNode Localize(JsonNode node, string language)
     {
         if (node is JsonObject obj)
@@ -86,6 +95,14 @@ public sealed class LocalizingTurnContext(ITurnContext inner) : ITurnContext
             if (type is not null && type.StartsWith("Action.", StringComparison.Ordinal) && obj["title"] is JsonValue title && title.TryGetValue<string>(out var label))
             {
                 obj["title"] = ReplyTranslations.Translate(label, language);
+            }
+
+            if (type == "Input.Text")
+            {
+                foreach (var property in InputWording)
+                {
+                    if (obj[property] is JsonValue v && v.TryGetValue<string>(out var wording)) obj[property] = ReplyTranslations.Translate(wording, language);
+                }
             }
 
             if (type == "AdaptiveCard" && obj["fallbackText"] is JsonValue fallback && fallback.TryGetValue<string>(out var fallbackText))
@@ -114,6 +131,11 @@ public sealed class LocalizingTurnContext(ITurnContext inner) : ITurnContext
         TextBlock block => block with { Text = ReplyTranslations.Translate(block.Text, language) },
         Container container => container with { Items = [.. container.Items.Select(e => Localize(e, language))] },
         ActionSet set => set with { Actions = [.. set.Actions.Select(a => Localize(a, language))] },
+        InputText input => input with
+        {
+            Placeholder = input.Placeholder is null ? null : ReplyTranslations.Translate(input.Placeholder, language),
+            Label = input.Label is null ? null : ReplyTranslations.Translate(input.Label, language),
+        },
         _ => element,
     };
 

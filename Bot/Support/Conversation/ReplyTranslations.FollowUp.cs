@@ -93,5 +93,33 @@ public static partial class ReplyTranslations
         ("Thanks, noted.", "Danke, notiert.", "Merci, c'est noté.", "Gracias, anotado."),
         ("Closing the ticket", "Das Ticket wird geschlossen", "Fermeture du ticket", "Cerrando el ticket"),
         ("Reopening the ticket", "Das Ticket wird wieder geöffnet", "Réouverture du ticket", "Reabriendo el ticket"),
+        ("Your tickets: {0}", "Ihre Tickets: {0}", "Vos tickets : {0}", "Sus tickets: {0}"),
+        ("Add a comment to {0}", "Kommentar zu {0} hinzufügen", "Ajouter un commentaire à {0}", "Añadir un comentario a {0}"),
+        ("Anything to add?", "Möchten Sie etwas ergänzen?", "Quelque chose à ajouter ?", "¿Algo que añadir?"),
+        ("Say \"my tickets\" to see your tickets.", "Sagen Sie \"meine Tickets\", um Ihre Tickets zu sehen.", "Dites « mes tickets » pour voir vos tickets.", "Diga \"mis tickets\" para ver sus tickets."),
+
+        // Labels inside the cards' text runs, filled by ReplyTranslations.Format (Jira's status and names stay as Jira has them).
+        ("Status: {0}", "Status: {0}", "Statut : {0}", "Estado: {0}"),
+        ("updated {0} ({1})", "aktualisiert {0} ({1})", "mis à jour le {0} ({1})", "actualizado el {0} ({1})"),
+        ("Assigned to: {0}", "Zugewiesen an: {0}", "Attribué à : {0}", "Asignado a: {0}"),
+        ("nobody yet", "noch niemand", "personne pour l'instant", "nadie todavía"),
+
+        // "Which ticket should I ...?" per action; each example is a phrasing FollowUpCommandRecognizer accepts.
+        (FollowUpReplies.WhichTicket("check"),
+            "Welches Ticket soll ich nachsehen? Nennen Sie den Schlüssel, zum Beispiel \"Status von ITSUPPORT-123\", oder wählen Sie eines unter \"meine Tickets\".",
+            "Quel ticket dois-je consulter ? Indiquez sa clé, par exemple « statut de ITSUPPORT-123 », ou choisissez-en un dans « mes tickets ».",
+            "¿Qué ticket debo consultar? Indique la clave, por ejemplo \"estado de ITSUPPORT-123\", o elija uno en \"mis tickets\"."),
+        (FollowUpReplies.WhichTicket("comment on"),
+            "Zu welchem Ticket soll der Kommentar? Nennen Sie den Schlüssel, zum Beispiel \"Kommentar zu ITSUPPORT-123\", oder wählen Sie eines unter \"meine Tickets\".",
+            "Sur quel ticket dois-je commenter ? Indiquez sa clé, par exemple « commentaire sur ITSUPPORT-123 », ou choisissez-en un dans « mes tickets ».",
+            "¿En qué ticket debo comentar? Indique la clave, por ejemplo \"comentario para ITSUPPORT-123\", o elija uno en \"mis tickets\"."),
+        (FollowUpReplies.WhichTicket("close"),
+            "Welches Ticket soll ich schließen? Nennen Sie den Schlüssel, zum Beispiel \"ITSUPPORT-123 schließen\", oder wählen Sie eines unter \"meine Tickets\".",
+            "Quel ticket dois-je fermer ? Indiquez sa clé, par exemple « fermer ITSUPPORT-123 », ou choisissez-en un dans « mes tickets ».",
+            "¿Qué ticket debo cerrar? Indique la clave, por ejemplo \"cerrar ITSUPPORT-123\", o elija uno en \"mis tickets\"."),
+        (FollowUpReplies.WhichTicket("reopen"),
+            "Welches Ticket soll ich wieder öffnen? Nennen Sie den Schlüssel, zum Beispiel \"ITSUPPORT-123 wieder öffnen\", oder wählen Sie eines unter \"meine Tickets\".",
+            "Quel ticket dois-je rouvrir ? Indiquez sa clé, par exemple « rouvrir ITSUPPORT-123 », ou choisissez-en un dans « mes tickets ».",
+            "¿Qué ticket debo reabrir? Indique la clave, por ejemplo \"reabrir ITSUPPORT-123\", o elija uno en \"mis tickets\"."),
     ];
 }

@@ -12,9 +12,9 @@ public static partial class ReplyTranslations
     private static readonly (string English, string De, string Fr, string Es)[] Table =
     [
         (SupportReplies.Help,
-            "So kann ich helfen:\n\n- Beschreiben Sie ein Problem in eigenen Worten (\"Outlook synchronisiert nicht\", \"mein Passwort ist abgelaufen\", \"Drucker ist offline\"), und ich gebe Ihnen Schritte zur Lösung.\n- Helfen die Schritte nicht, sagen Sie \"geht immer noch nicht\", und ich biete ein Jira-Ticket an.\n- Sagen Sie \"Ich brauche ein Ticket\", um direkt ein Ticket zu erstellen.\n- Sagen Sie jederzeit \"abbrechen\" oder \"neu anfangen\".",
-            "Voici comment je peux aider :\n\n- Décrivez un problème avec vos mots (« Outlook ne synchronise pas », « mon mot de passe a expiré », « l'imprimante est hors ligne ») et je vous donne les étapes de dépannage.\n- Si elles n'aident pas, dites « ça ne marche toujours pas » et je propose un ticket Jira.\n- Dites « j'ai besoin d'un ticket » pour créer un ticket directement.\n- Dites « annuler » ou « recommencer » à tout moment.",
-            "Así puedo ayudar:\n\n- Describa un problema con sus palabras (\"Outlook no sincroniza\", \"mi contraseña ha caducado\", \"la impresora está fuera de línea\") y le doy pasos para resolverlo.\n- Si no ayudan, diga \"sigue sin funcionar\" y le ofrezco un ticket de Jira.\n- Diga \"necesito un ticket\" para crear un ticket directamente.\n- Diga \"cancelar\" o \"empezar de nuevo\" en cualquier momento."),
+            "So kann ich helfen:\n\n- Beschreiben Sie ein Problem in eigenen Worten (\"Outlook synchronisiert nicht\", \"mein Passwort ist abgelaufen\", \"Drucker ist offline\"), und ich gebe Ihnen Schritte zur Lösung.\n- Helfen die Schritte nicht, sagen Sie \"geht immer noch nicht\", und ich biete ein Jira-Ticket an.\n- Sagen Sie \"Ich brauche ein Ticket\", um direkt ein Ticket zu erstellen.\n- Sagen Sie \"meine Tickets\", um Ihre Tickets und ihren Status zu sehen, \"Kommentar zu ITSUPPORT-123: ...\", um dem IT-Team mehr zu sagen, oder \"es geht wieder, bitte schließen\" / \"das Problem ist wieder da\".\n- Sagen Sie jederzeit \"abbrechen\" oder \"neu anfangen\".",
+            "Voici comment je peux aider :\n\n- Décrivez un problème avec vos mots (« Outlook ne synchronise pas », « mon mot de passe a expiré », « l'imprimante est hors ligne ») et je vous donne les étapes de dépannage.\n- Si elles n'aident pas, dites « ça ne marche toujours pas » et je propose un ticket Jira.\n- Dites « j'ai besoin d'un ticket » pour créer un ticket directement.\n- Dites « mes tickets » pour voir vos tickets et leur statut, « ajoute un commentaire à ITSUPPORT-123 : ... » pour en dire plus à l'équipe IT, ou « ça marche, ferme le ticket » / « le problème est revenu ».\n- Dites « annuler » ou « recommencer » à tout moment.",
+            "Así puedo ayudar:\n\n- Describa un problema con sus palabras (\"Outlook no sincroniza\", \"mi contraseña ha caducado\", \"la impresora está fuera de línea\") y le doy pasos para resolverlo.\n- Si no ayudan, diga \"sigue sin funcionar\" y le ofrezco un ticket de Jira.\n- Diga \"necesito un ticket\" para crear un ticket directamente.\n- Diga \"mis tickets\" para ver sus tickets y su estado, \"añade un comentario a ITSUPPORT-123: ...\" para contar más al equipo de TI, o \"ya funciona, ciérralo\" / \"el problema ha vuelto\".\n- Diga \"cancelar\" o \"empezar de nuevo\" en cualquier momento."),
         (SupportReplies.Cancelled, "OK, das habe ich verworfen. Womit kann ich helfen? Beschreiben Sie das Problem in eigenen Worten.", "D'accord, j'ai abandonné. En quoi puis-je aider ? Décrivez le problème avec vos mots.", "De acuerdo, lo he descartado. ¿En qué puedo ayudar? Describa el problema con sus palabras."),
         (SupportReplies.NothingToCancel, "Gerade läuft nichts. Beschreiben Sie ein IT-Problem, und ich helfe.", "Rien n'est en cours. Décrivez un problème informatique et je vous aide.", "No hay nada en curso. Describa un problema de TI y le ayudo."),
         (SupportReplies.Greeting, "Hallo! Bei welchem IT-Problem kann ich helfen? Zum Beispiel: \"Teams funktioniert nicht\".", "Bonjour ! Quel problème informatique puis-je vous aider à résoudre ? Par exemple : « Teams ne marche pas ».", "¡Hola! ¿En qué problema de TI puedo ayudar? Por ejemplo: \"Teams no funciona\"."),
@@ -65,6 +65,28 @@ public static partial class ReplyTranslations
     private static readonly (Regex Pattern, string De, string Fr, string Es)[] Templates = [.. Rows
         .Where(r => r.English.Contains("{0}", StringComparison.Ordinal))
         .Select(r => (new Regex("^" + Regex.Escape(r.English).Replace("\\{0}", "(?<a>.+?)", StringComparison.Ordinal).Replace("\\{1}", "(?<b>.+)", StringComparison.Ordinal) + "$", RegexOptions.Singleline | RegexOptions.CultureInvariant | RegexOptions.NonBacktracking), r.De, r.Fr, r.Es))];
+
+    private static readonly Dictionary<string, (string De, string Fr, string Es)> ByTemplate = Rows
+        .Where(r => r.English.Contains("{0}", StringComparison.Ordinal))
+        .DistinctBy(r => r.English, StringComparer.Ordinal)
+        .ToDictionary(r => r.English, r => (r.De, r.Fr, r.Es), StringComparer.Ordinal);
+
+    /// <summary>
+    /// A fixed template ("Status: {0}") in the language, its slots filled with the values as they are: for
+    /// labels beside Jira's or the user's words in one text run, which the turn's translation leaves alone.
+    /// </summary>
+    public static string Format(string template, string? language, params string[] values)
+    {
+        ArgumentNullException.ThrowIfNull(template);
+        ArgumentNullException.ThrowIfNull(values);
+        var localized = language is not (null or "en") && ByTemplate.TryGetValue(template, out var row) && Pick(row.De, row.Fr, row.Es, language) is { } picked
+            ? picked
+            : template;
+        return SlotPattern().Replace(localized, m => (m.Groups[1].Value[0] - '0') is var i && i < values.Length ? values[i] : m.Value);
+    }
+
+    [GeneratedRegex(@"\{(\d)\}")]
+    private static partial Regex SlotPattern();
 
     /// <summary>The text in the language, or the text itself when it is not one of the bot's fixed replies.</summary>
     public static string Translate(string text, string? language)

@@ -48,7 +48,7 @@ public sealed partial class CreatedTicketRefresh(
             var ticket = await tickets.GetMineAsync(key, owner, budget.Token);
             return ticket is null
                 ? SupportCards.Created(draft)
-                : SupportCards.Created(draft, FollowUpCards.StatusLine(ticket, UserTimeZone.From(context.Activity)));
+                : SupportCards.Created(draft, FollowUpCards.StatusLine(ticket, UserTimeZone.From(context.Activity), LocalizingTurnContext.LanguageOf(context)));
         }
         catch (TicketException ex)
         {

@@ -1,4 +1,5 @@
 using TeamsItBot.Framework.Cards;
+using TeamsItBot.Support.Conversation;
 using TeamsItBot.Tickets.FollowUp;
 
 namespace TeamsItBot.Support.FollowUp;
@@ -6,6 +7,8 @@ namespace TeamsItBot.Support.FollowUp;
 /// <summary>
 /// The follow-up cards. Everything that comes from Jira or from a user (summaries, statuses, names,
 /// comments) goes into text runs, which are never read as markdown, so it cannot restyle a card.
+/// Cards are built in English and translated on the way out (<see cref="LocalizingTurnContext"/>), except
+/// the labels sharing a text run with Jira's words, which the builders word in the language they are given.
 /// </summary>
 public static class FollowUpCards
 {
@@ -28,7 +31,7 @@ public static class FollowUpCards
     /// <summary>The help reply's shortcut: the same "My tickets" as on the created-ticket card.</summary>
     public static AdaptiveCard HelpShortcuts() => new() { Actions = [MyTicketsButton()], FallbackText = "Say \"my tickets\" to see your tickets." };
 
-    public static AdaptiveCard MyTickets(TicketPage page, UserTimeZone zone, int maxCommentLength)
+    public static AdaptiveCard MyTickets(TicketPage page, UserTimeZone zone, int maxCommentLength, string? language = null)
     {
         ArgumentNullException.ThrowIfNull(page);
         ArgumentNullException.ThrowIfNull(zone);
@@ -43,7 +46,7 @@ public static class FollowUpCards
             body.Add(new Container(
             [
                 new RichTextBlock([new TextRun(ticket.Key) { Weight = "Bolder" }, new TextRun("  " + ticket.Summary)]),
-                RichTextBlock.Plain(StatusLine(ticket, zone)),
+                RichTextBlock.Plain(StatusLine(ticket, zone, language)),
                 new InputText { Id = CommentInputId(ticket.Key), Placeholder = $"Add a comment to {ticket.Key}", MaxLength = maxCommentLength, IsMultiline = true },
                 new ActionSet(
                 [
@@ -67,21 +70,21 @@ public static class FollowUpCards
         };
     }
 
-    public static AdaptiveCard Details(TrackedTicket ticket, UserTimeZone zone, int maxCommentLength)
+    public static AdaptiveCard Details(TrackedTicket ticket, UserTimeZone zone, int maxCommentLength, string? language = null)
     {
         ArgumentNullException.ThrowIfNull(ticket);
         ArgumentNullException.ThrowIfNull(zone);
         var body = new List<CardElement>
         {
             new RichTextBlock([new TextRun(ticket.Key) { Weight = "Bolder" }, new TextRun("  " + ticket.Summary)]),
-            RichTextBlock.Plain(StatusLine(ticket, zone)),
-            RichTextBlock.Plain("Assigned to: " + (ticket.Assignee ?? "nobody yet")),
+            RichTextBlock.Plain(StatusLine(ticket, zone, language)),
+            RichTextBlock.Plain(ReplyTranslations.Format("Assigned to: {0}", language, ticket.Assignee ?? ReplyTranslations.Translate("nobody yet", language))),
         };
         var comments = ticket.Comments.TakeLast(3).ToList();
         if (comments.Count > 0) body.Add(new TextBlock("Latest comments") { Weight = "Bolder", Spacing = "Medium" });
         foreach (var comment in comments)
         {
-            var when = comment.Created is { } created ? $" ({zone.Format(created)})" : string.Empty;
+            var when = comment.Created is { } created ? $" ({zone.Format(created, language)})" : string.Empty;
             body.Add(new RichTextBlock([new TextRun(comment.Author + when) { Weight = "Bolder" }]));
             body.Add(RichTextBlock.Plain(Shorten(comment.Body, 500)));
         }
@@ -100,9 +103,10 @@ public static class FollowUpCards
         };
     }
 
-    /// <summary>"Status: In Progress · updated 1 Dec 14:05 (Europe/Berlin)".</summary>
-    public static string StatusLine(TrackedTicket ticket, UserTimeZone zone) =>
-        $"Status: {ticket.Status}" + (ticket.Updated is { } updated ? $" · updated {zone.Format(updated)} ({zone.Label})" : string.Empty);
+    /// <summary>"Status: In Progress · updated 1 Dec 2026 14:05 (Europe/Berlin)", "Status: In Progress · aktualisiert 1.12.2026 14:05 (Europe/Berlin)".</summary>
+    public static string StatusLine(TrackedTicket ticket, UserTimeZone zone, string? language = null) =>
+        ReplyTranslations.Format("Status: {0}", language, ticket.Status)
+        + (ticket.Updated is { } updated ? " · " + ReplyTranslations.Format("updated {0} ({1})", language, zone.Format(updated, language), zone.Label) : string.Empty);
 
     private static ActionExecute Execute(string title, string verb, string key) =>
         ActionExecute.WithSubmitFallback(title, verb, new Dictionary<string, object?> { [TicketKeyKey] = key });

@@ -6,6 +6,7 @@ using TeamsItBot.Framework.Hosting;
 using TeamsItBot.Framework.Schema;
 using TeamsItBot.Framework.State;
 using TeamsItBot.Support.Conversation;
+using TeamsItBot.Support.Understanding;
 using TeamsItBot.Tickets;
 using TeamsItBot.Tickets.FollowUp;
 
@@ -25,6 +26,7 @@ public sealed partial class FollowUpConversation(
     SupportStateAccessors supportState,
     IOptions<TicketOptions> ticketOptions,
     IOptions<FollowUpOptions> options,
+    IntentCatalog intents,
     ILogger<FollowUpConversation> logger)
 {
     public const int ListSize = 10;
@@ -45,7 +47,7 @@ public sealed partial class FollowUpConversation(
         if (state.PendingCommentKey is { } pending)
         {
             state.PendingCommentKey = null;
-            if (command is null && !Utterances.IsCancel(text) && !Utterances.IsHelp(text))
+            if (command is null && !IsCancelOrHelp(context, text))
             {
                 await RunAsync(context, () => CommentAsync(context, pending, text, cancellationToken), cancellationToken);
                 return true;
@@ -147,14 +149,14 @@ public sealed partial class FollowUpConversation(
 
         await context.SendTypingAsync(cancellationToken);
         var page = await tickets.FindMineAsync(owner, ListSize, cancellationToken);
-        await SendCardAsync(context, FollowUpCards.MyTickets(page, UserTimeZone.From(context.Activity), options.Value.MaxCommentLength), cancellationToken);
+        await SendCardAsync(context, FollowUpCards.MyTickets(page, UserTimeZone.From(context.Activity), options.Value.MaxCommentLength, Language(context)), cancellationToken);
     }
 
     private async Task DetailsAsync(ITurnContext context, FollowUpState state, string key, CancellationToken cancellationToken)
     {
         if (await GetOwnedAsync(context, key, cancellationToken) is not { } ticket) return;
         state.LastKey = ticket.Key;
-        await SendCardAsync(context, FollowUpCards.Details(ticket, UserTimeZone.From(context.Activity), options.Value.MaxCommentLength), cancellationToken);
+        await SendCardAsync(context, FollowUpCards.Details(ticket, UserTimeZone.From(context.Activity), options.Value.MaxCommentLength, Language(context)), cancellationToken);
     }
 
     private async Task<AdaptiveCard?> CommentAsync(ITurnContext context, string key, string text, CancellationToken cancellationToken)
@@ -214,7 +216,7 @@ public sealed partial class FollowUpConversation(
                 _ => FollowUpReplies.CannotReopen(key, result.Ticket.Status),
             },
             cancellationToken);
-        return FollowUpCards.Details(result.Ticket, UserTimeZone.From(context.Activity), options.Value.MaxCommentLength);
+        return FollowUpCards.Details(result.Ticket, UserTimeZone.From(context.Activity), options.Value.MaxCommentLength, Language(context));
     }
 
     /// <summary>
@@ -289,6 +291,12 @@ public sealed partial class FollowUpConversation(
             await operation();
             return null;
         }, cancellationToken);
+
+    private static string? Language(ITurnContext context) => LocalizingTurnContext.LanguageOf(context);
+
+    /// <summary>"cancel", "abbrechen", "annuler" skip the pending comment instead of becoming it, as the question promised.</summary>
+    private bool IsCancelOrHelp(ITurnContext context, string text) => Utterances.IsCancel(text) || Utterances.IsHelp(text)
+        || intents.Recognize(text, Language(context) ?? LanguageDetector.English).Overlaps([IntentIds.Cancel, IntentIds.Help]);
 
     private static string? Owner(ITurnContext context) =>
         context.Activity.From?.AadObjectId is { Length: > 0 } id ? id : null;

@@ -30,10 +30,20 @@ public sealed record UserTimeZone(TimeZoneInfo? Zone, TimeSpan Offset, string La
             : Utc;
     }
 
-    /// <summary>"1 Dec 2026 10:15" in this zone.</summary>
-    public string Format(DateTimeOffset instant)
+    /// <summary>
+    /// "1 Dec 2026 10:15" in this zone; German, French and Spanish readers get their own day-first numeric
+    /// dates ("1.12.2026 10:15", "01/12/2026 10:15", "1/12/2026 10:15"): the app runs without culture data.
+    /// </summary>
+    public string Format(DateTimeOffset instant, string? language = null)
     {
         var local = Zone is null ? instant.ToOffset(Offset) : TimeZoneInfo.ConvertTime(instant, Zone);
-        return local.ToString("d MMM yyyy HH:mm", CultureInfo.InvariantCulture);
+        var pattern = language switch
+        {
+            "de" => "d.M.yyyy HH:mm",
+            "fr" => "dd'/'MM'/'yyyy HH:mm",
+            "es" => "d'/'M'/'yyyy HH:mm",
+            _ => "d MMM yyyy HH:mm",
+        };
+        return local.ToString(pattern, CultureInfo.InvariantCulture);
     }
 }
