@@ -11,6 +11,8 @@ public sealed class ReplyLocalizationTests
 {
     private static readonly string[] Languages = ["de", "fr", "es"];
 
+    private static readonly string[] WhichTicketActions = ["check", "comment on", "close", "reopen"];
+
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     /// <summary>Each constant and each sentence-making method of <see cref="SupportReplies"/> (methods with sample values), and the ticket system's error sentences.</summary>
@@ -114,7 +116,12 @@ public sealed class ReplyLocalizationTests
             yield return ($"FollowUpReplies.Failed({failure})", FollowUpReplies.Failed(new TicketException(failure, "detail")));
         }
 
-        // WhichTicket names the English verb the user typed twice ("close", "reopen"): not a fixed sentence.
+        // WhichTicket is worded per action (the four the follow-up conversation asks about).
+        foreach (var action in WhichTicketActions)
+        {
+            yield return ($"FollowUpReplies.WhichTicket({action})", FollowUpReplies.WhichTicket(action));
+        }
+
         foreach (var field in typeof(FollowUpReplies).GetFields(BindingFlags.Public | BindingFlags.Static).Where(f => f.IsLiteral && f.FieldType == typeof(string)))
         {
             yield return ("FollowUpReplies." + field.Name, (string)field.GetValue(null)!);

@@ -139,6 +139,10 @@ public sealed class LocalizingTurnContext(ITurnContext inner) : ITurnContext
         _ => element,
     };
 
-    private static CardAction Localize(CardAction action, string language) =>
-        action with { Title = ReplyTranslations.Translate(action.Title, language) };
+    /// <summary>The title, and the title of an Execute's Submit fallback (what clients without Universal Actions show).</summary>
+    private static CardAction Localize(CardAction action, string language) => action switch
+    {
+        ActionExecute { Fallback: { } fallback } execute => execute with { Title = ReplyTranslations.Translate(execute.Title, language), Fallback = Localize(fallback, language) },
+        _ => action with { Title = ReplyTranslations.Translate(action.Title, language) },
+    };
 }

@@ -89,6 +89,7 @@ public static partial class ReplyTranslations
         ("It came back: reopen", "Es ist wieder da: erneut öffnen", "C'est revenu : rouvrir", "Ha vuelto: reabrir"),
         ("It's fixed: close it", "Es geht wieder: schließen", "C'est réglé : fermer", "Ya funciona: cerrar"),
         ("Here are your tickets.", "Hier sind Ihre Tickets.", "Voici vos tickets.", "Aquí tiene sus tickets."),
+        ("Details", "Details", "Détails", "Detalles"),
         ("Details of {0}", "Details zu {0}", "Détails de {0}", "Detalles de {0}"),
         ("Thanks, noted.", "Danke, notiert.", "Merci, c'est noté.", "Gracias, anotado."),
         ("Closing the ticket", "Das Ticket wird geschlossen", "Fermeture du ticket", "Cerrando el ticket"),
