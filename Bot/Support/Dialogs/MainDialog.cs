@@ -182,6 +182,12 @@ public sealed class MainDialog : ComponentDialog
                 return await step.EndDialogAsync(null, cancellationToken);
             }
 
+            if (intents.Contains(IntentIds.Goodbye))
+            {
+                await context.SendActivityAsync(SupportReplies.Goodbye, cancellationToken);
+                return await step.EndDialogAsync(null, cancellationToken);
+            }
+
             if (intents.Contains(IntentIds.Greeting))
             {
                 await context.SendActivityAsync(SupportReplies.Greeting, cancellationToken);
