@@ -206,6 +206,12 @@ public sealed class MainDialog : ComponentDialog
             }
         }
 
+        if (topic is null && modelTopic is null && intents.Count == 0 && _understander.IsTooVague(text, message.Language))
+        {
+            await context.SendActivityAsync(UnderstandingReplies.Get(UnderstandingReplies.TooVague, message.Language), cancellationToken);
+            return await step.EndDialogAsync(null, cancellationToken);
+        }
+
         return await step.BeginDialogAsync(nameof(TroubleshootingDialog), new ProblemStart(text, modelTopic), cancellationToken);
     }
 
