@@ -114,6 +114,29 @@ public sealed class MyTicketsPagingConversationTests
         Assert.Contains($"\"verb\":\"{FollowUpCards.DetailsVerb}\"", second.GetRawText(), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task The_deepest_page_says_older_tickets_are_in_jira_instead_of_show_more()
+    {
+        await using var host = await StartAsync();
+        var keys = new List<string>();
+        for (var i = 0; i < TicketCursor.MaxStart + 15; i++) keys.Add(host.Jira.AddIssue($"Problem {i}", TicketOwnership.TrackedLabel, TicketOwnership.UserLabel(Ann)));
+        keys.Reverse();
+        var chat = Chat(Ann);
+        var deepest = new Dictionary<string, int> { [FollowUpCards.FromOpenKey] = TicketCursor.MaxStart - 10, [FollowUpCards.FromDoneKey] = 0 };
+
+        await host.SendAsync(chat, Execute(chat, FollowUpCards.TicketPageVerb, deepest));
+        var before = InvokeCard(chat);
+        await host.SendAsync(chat, Execute(chat, FollowUpCards.TicketPageVerb, ButtonData(before, "Show more")));
+        var last = InvokeCard(chat);
+
+        Assert.Equal("Your tickets 201–210", Heading(last));
+        Assert.Equal(keys[200..210], Keys(last));
+        Assert.Null(Button(last, "Show more"));
+        Assert.NotNull(Button(last, "Newest tickets"));
+        Assert.Contains("Older tickets are in Jira.", last.GetRawText(), StringComparison.Ordinal);
+        Assert.All(host.Jira.ToolCalls.Where(c => c.ToolName == "jira_search"), c => Assert.InRange(c.Arguments["limit"].GetInt32(), 1, 50));
+    }
+
     public static TheoryData<string> HostilePages() =>
     [
         """{"fromOpen":-10,"fromDone":0}""",
