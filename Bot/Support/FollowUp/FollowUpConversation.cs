@@ -21,13 +21,14 @@ public sealed record FollowUpCardResult(AdaptiveCard? Card, string Message);
 /// </summary>
 public sealed partial class FollowUpConversation(
     ITicketFollowUpService tickets,
+    MyTicketsList list,
     ConversationState conversationState,
     SupportStateAccessors supportState,
     IOptions<TicketOptions> ticketOptions,
     IOptions<FollowUpOptions> options,
     ILogger<FollowUpConversation> logger)
 {
-    public const int ListSize = 10;
+    public const int ListSize = MyTicketsList.PageSize;
 
     private readonly IStatePropertyAccessor<FollowUpState> _state = conversationState.CreateProperty<FollowUpState>("followUp");
 
@@ -42,6 +43,8 @@ public sealed partial class FollowUpConversation(
         var text = context.Activity.Text ?? string.Empty;
         var state = await GetStateAsync(context, cancellationToken);
         var command = FollowUpCommandRecognizer.Recognize(text);
+        var more = state.MoreTickets;
+        state.MoreTickets = null;
         if (state.PendingCommentKey is { } pending)
         {
             state.PendingCommentKey = null;
@@ -50,6 +53,12 @@ public sealed partial class FollowUpConversation(
                 await RunAsync(context, () => CommentAsync(context, pending, text, cancellationToken), cancellationToken);
                 return true;
             }
+        }
+
+        if (command is null && more is not null && FollowUpCommandRecognizer.IsShowMore(text))
+        {
+            await list.PageAsync(context, state, Owner(context), more, cancellationToken);
+            return true;
         }
 
         if (command is null) return false;
@@ -65,6 +74,13 @@ public sealed partial class FollowUpConversation(
         var key = data.ValueKind == JsonValueKind.Object && data.TryGetProperty(FollowUpCards.TicketKeyKey, out var k) && k.ValueKind == JsonValueKind.String
             ? k.GetString()!.Trim().ToUpperInvariant()
             : null;
+        var state = await GetStateAsync(context, cancellationToken);
+        state.MoreTickets = null;
+        if (verb == FollowUpCards.TicketPageVerb)
+        {
+            return await list.PageAsync(context, state, Owner(context), FollowUpCards.ReadCursor(data), cancellationToken);
+        }
+
         if (verb == FollowUpCards.MyTicketsVerb)
         {
             await RunAsync(context, () => ListAsync(context, cancellationToken), cancellationToken);
@@ -77,7 +93,6 @@ public sealed partial class FollowUpConversation(
             return new FollowUpCardResult(null, SupportReplies.UnknownCardAction);
         }
 
-        var state = await GetStateAsync(context, cancellationToken);
         switch (verb)
         {
             case FollowUpCards.DetailsVerb:
@@ -145,9 +160,7 @@ public sealed partial class FollowUpConversation(
             return;
         }
 
-        await context.SendTypingAsync(cancellationToken);
-        var page = await tickets.FindMineAsync(owner, ListSize, cancellationToken);
-        await SendCardAsync(context, FollowUpCards.MyTickets(page, UserTimeZone.From(context.Activity), options.Value.MaxCommentLength), cancellationToken);
+        await list.SendFirstAsync(context, await GetStateAsync(context, cancellationToken), owner, cancellationToken);
     }
 
     private async Task DetailsAsync(ITurnContext context, FollowUpState state, string key, CancellationToken cancellationToken)
@@ -296,7 +309,7 @@ public sealed partial class FollowUpConversation(
     private async Task<FollowUpState> GetStateAsync(ITurnContext context, CancellationToken cancellationToken) =>
         (await _state.GetAsync(context, () => new FollowUpState(), cancellationToken))!;
 
-    private static async Task SendCardAsync(ITurnContext context, AdaptiveCard card, CancellationToken cancellationToken)
+    internal static async Task SendCardAsync(ITurnContext context, AdaptiveCard card, CancellationToken cancellationToken)
     {
         var message = Activity.CreateMessageActivity();
         message.Attachments = [card.ToAttachment()];
