@@ -78,7 +78,20 @@ public sealed class CreatedTicketRefreshTests : IAsyncLifetime
         var body = JsonDocument.Parse(await created.Content.ReadAsStringAsync(Token)).RootElement;
         var card = body.GetProperty("value");
         Assert.Contains("Created ticket ITSUPPORT-1", card.GetRawText(), StringComparison.Ordinal);
+        // The link reply goes out after the invoke's answer: let it land, so counts taken later see only the refresh's own sends.
+        await WaitForLinkReplyAsync(chat.ConversationId);
+        await _host.Connector.WaitForQuietAsync();
         return (chat, card.GetProperty("refresh").Clone());
+    }
+
+    private async Task WaitForLinkReplyAsync(string conversationId)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
+        while (!_host.Connector.Requests.Any(r => r.ConversationId == conversationId && r.Activity?.Text?.StartsWith("Created ticket ITSUPPORT-1", StringComparison.Ordinal) == true))
+        {
+            Assert.True(DateTime.UtcNow < deadline, "The link reply never reached the connector.");
+            await Task.Delay(20, Token);
+        }
     }
 
     private async Task<string> RefreshAsync(SupportConversationDriver chat, JsonElement refresh, ChannelAccount from)

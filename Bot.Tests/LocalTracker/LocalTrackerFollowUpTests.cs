@@ -53,6 +53,35 @@ public sealed class LocalTrackerFollowUpTests : IDisposable
     }
 
     [Fact]
+    public async Task My_tickets_pages_through_25_tickets_open_first_each_once_against_the_local_tracker()
+    {
+        await using var host = await LocalTrackerHost.StartAsync(_data);
+        var open = new List<string>();
+        var done = new List<string>();
+        for (var i = 0; i < 25; i++)
+        {
+            var key = (await host.Tickets.CreateTicketAsync(Draft(Ann, $"Problem {i}"), Token)).Key;
+            (i % 3 == 0 ? done : open).Add(key);
+            if (i % 4 == 0) await host.Tickets.CreateTicketAsync(Draft(Bob, $"Bob's problem {i}"), Token);
+        }
+
+        foreach (var key in done) Assert.Equal(TransitionOutcome.Moved, (await host.FollowUp.ResolveAsync(key, Ann, "Ann Lee", "works", Token))!.Outcome);
+        open.Reverse();
+        done.Reverse();
+
+        var pages = new List<TicketPage>();
+        for (TicketCursor? from = TicketCursor.First; from is not null && pages.Count < 5; from = pages[^1].Next)
+        {
+            pages.Add(await host.FollowUp.FindMineAsync(Ann, from, 10, Token));
+        }
+
+        Assert.Equal([10, 10, 5], pages.Select(p => p.Tickets.Count));
+        Assert.Equal([.. open, .. done], pages.SelectMany(p => p.Tickets).Select(t => t.Key));
+        Assert.Equal([0, 10, 20], pages.Select(p => p.From.Start));
+        Assert.False(pages[^1].HasMore);
+    }
+
+    [Fact]
     public async Task Updated_since_finds_what_an_agent_changed_and_pages_through_everything()
     {
         await using var host = await LocalTrackerHost.StartAsync(_data);

@@ -54,10 +54,14 @@ public sealed class NotificationProcessTests(PostgresServer postgres) : IAsyncLi
             key = await FileTicketAsync(chat, first.BaseUrl);
             await WaitForPollsAsync(1, "jira_get_issue");
 
-            // The connector refuses the notice: it stays owed (retried with backoff) when the bot dies.
-            _connector.FailWhen((_, a) => IsNotice(a), FakeConnectorResponse.Failure(500));
+            // The connector throttles the notice: it stays owed (due again after Retry-After) when the bot dies.
+            // A throttle answers at once, so the kill finds the notice waiting, not leased to a send in flight
+            // (a crash mid-send delays its notice by the lease, ChangeNoticeWorker.LeaseDuration).
+            _connector.FailWhen((_, a) => IsNotice(a), FakeConnectorResponse.Failure(429, TimeSpan.FromSeconds(5)));
             _jira.SetStatus(key, "In Progress");
             await NotificationSettings.WaitUntilAsync(() => _connector.Requests.Any(r => r.Activity is { } a && IsNotice(a)), Token, TimeSpan.FromSeconds(40));
+            // Long enough for the throttled attempt to be settled, well before its next one is due.
+            await Task.Delay(TimeSpan.FromSeconds(1), Token);
             first.Kill();
         }
 

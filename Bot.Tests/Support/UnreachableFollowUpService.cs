@@ -8,7 +8,7 @@ internal sealed class UnreachableFollowUpService : ITicketFollowUpService
 {
     private static TicketException Down => new(TicketFailure.BackendUnavailable, "no ticket backend in this test");
 
-    public Task<TicketPage> FindMineAsync(string ownerObjectId, int max, CancellationToken cancellationToken) => throw Down;
+    public Task<TicketPage> FindMineAsync(string ownerObjectId, TicketCursor from, int max, CancellationToken cancellationToken) => throw Down;
 
     public Task<TrackedTicket?> GetMineAsync(string issueKey, string ownerObjectId, CancellationToken cancellationToken) => throw Down;
 

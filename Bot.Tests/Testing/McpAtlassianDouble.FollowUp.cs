@@ -11,7 +11,7 @@ namespace TeamsItBot.Tests.Testing;
 
 /// <summary>
 /// The follow-up tools of the double with mcp-atlassian 0.23.1's shapes: jira_search with Cloud
-/// paging (total -1, next_page_token), jira_get_issue with comments, jira_add_comment (author a
+/// paging (total -1, next_page_token) or Server/DC paging (start_at, total), jira_get_issue with comments, jira_add_comment (author a
 /// string, Python timestamp), jira_get_transitions (numeric ids, no to_status) and
 /// jira_transition_issue (ids only). Statuses follow Jira's simple workflow; agents act through
 /// <see cref="AgentComment"/>, <see cref="SetStatus"/> and <see cref="Assign"/>.
@@ -28,6 +28,15 @@ public sealed partial class McpAtlassianDouble
 
     /// <summary>When false, the workflow offers no transition to Done (a locked-down project).</summary>
     public bool AllowDone { get; set; } = true;
+
+    /// <summary>
+    /// jira_search as on Server/DC: start_at honoured, at most 50 a page, Jira's total, no page token.
+    /// False (the default): as on Cloud, start_at ignored, total -1, next_page_token while more remain.
+    /// </summary>
+    public bool ServerSearch { get; set; }
+
+    /// <summary>jira_search ignores the JQL's label clauses (a backend the bot must not trust to keep owners apart).</summary>
+    public bool SearchIgnoresLabels { get; set; }
 
     /// <summary>When set, jira_transition_issue answers with this error (Jira refusing the move).</summary>
     public string? TransitionError { get; set; }
@@ -132,7 +141,7 @@ public sealed partial class McpAtlassianDouble
         {
             var query = _issues.Values
                 .Where(_ => !SearchIndexLagging)
-                .Where(i => labels.All(label => i["labels"]!.AsArray().Any(x => x?.GetValue<string>() == label)))
+                .Where(i => SearchIgnoresLabels || labels.All(label => i["labels"]!.AsArray().Any(x => x?.GetValue<string>() == label)))
                 .Where(i => !project.Success || i["key"]!.GetValue<string>().StartsWith(project.Groups[1].Value + "-", StringComparison.Ordinal))
                 .Where(i => !category.Success || (i["status"]!["category"]!.GetValue<string>() == "Done") == (category.Groups[1].Value == "="))
                 .Where(i => since is null || _updated.GetValueOrDefault(i["key"]!.GetValue<string>()) >= since.Value.AddSeconds(-since.Value.Second));
@@ -140,6 +149,13 @@ public sealed partial class McpAtlassianDouble
                 : jql.Contains("ORDER BY updated", StringComparison.OrdinalIgnoreCase) ? query.OrderBy(i => _updated.GetValueOrDefault(i["key"]!.GetValue<string>())).ThenBy(Number)
                 : query.OrderBy(Number);
             found = [.. ordered.Select(i => (JsonObject)i.DeepClone())];
+        }
+
+        if (ServerSearch)
+        {
+            var startAt = arguments.TryGetValue("start_at", out var st) && st.ValueKind == JsonValueKind.Number ? st.GetInt32() : 0;
+            var maxResults = Math.Min(limit, 50);
+            return Success(McpAtlassianShapes.ServerSearchPage(found.Skip(startAt).Take(maxResults), startAt, maxResults, found.Count));
         }
 
         var page = found.Skip(offset).Take(limit).ToList();

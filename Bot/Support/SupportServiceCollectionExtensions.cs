@@ -38,6 +38,7 @@ public static class SupportServiceCollectionExtensions
         services.TryAddSingleton<SurveyRules>();
         services.TryAddSingleton<SupportOutcomeReporter>();
         services.TryAddSingleton<SatisfactionSurvey>();
+        services.TryAddSingleton<FollowUp.MyTicketsList>();
         services.TryAddSingleton<FollowUp.FollowUpConversation>();
         services.TryAddSingleton<FollowUp.CreatedTicketRefresh>();
         services.TryAddSingleton<TicketRequestDialog>();

@@ -5,7 +5,7 @@ namespace TeamsItBot.McpAtlassianContract;
 
 /// <summary>
 /// The JSON shapes inside mcp-atlassian 0.23.1's result texts (models/jira/*.to_simplified_dict):
-/// wrappers of create/transition/update, the user object, status, Cloud search paging, an added
+/// wrappers of create/transition/update, the user object, status, Cloud and Server/DC search paging, an added
 /// comment, a transition, and the three timestamp formats. Doubles fill them; the bot parses them.
 /// </summary>
 public static class McpAtlassianShapes
@@ -46,6 +46,10 @@ public static class McpAtlassianShapes
         if (nextPageToken is not null) page["next_page_token"] = nextPageToken;
         return page;
     }
+
+    /// <summary>jira_search on Server/DC: Jira's own total, start_at and max_results, no page token.</summary>
+    public static JsonObject ServerSearchPage(IEnumerable<JsonObject> issues, int startAt, int maxResults, int total) =>
+        new() { ["total"] = total, ["start_at"] = startAt, ["max_results"] = maxResults, ["issues"] = new JsonArray([.. issues]) };
 
     /// <summary>jira_add_comment's answer: the author a display-name string, created Python's str(datetime).</summary>
     public static JsonObject CommentAdded(string id, string body, string author, DateTimeOffset created) => new()

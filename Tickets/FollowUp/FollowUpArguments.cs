@@ -17,26 +17,33 @@ public static partial class FollowUpArguments
     public static bool IsProjectKey(string? key, string projectKey) =>
         key is not null && IssueKey().IsMatch(key) && key.StartsWith(projectKey + "-", StringComparison.Ordinal);
 
-    public static Dictionary<string, object?> MyTickets(string projectKey, string ownerObjectId, bool done, int limit) => new()
-    {
-        ["jql"] = $"project = \"{projectKey}\" AND labels = \"{TicketOwnership.UserLabel(ownerObjectId)}\" AND statusCategory {(done ? "=" : "!=")} Done ORDER BY created DESC",
-        ["fields"] = ListFields,
-        ["limit"] = limit,
-    };
+    /// <summary>jira_search's limit: at most 50 (Server/DC's cap; the tool's description says 1-50).</summary>
+    public const int MaxSearchLimit = 50;
+
+    /// <summary>The owner's open (or done) tickets, newest first; <paramref name="pageToken"/> (Cloud) or <paramref name="startAt"/> (Server/DC) for later pages.</summary>
+    public static Dictionary<string, object?> MyTickets(string projectKey, string ownerObjectId, bool done, int limit, string? pageToken = null, int startAt = 0) =>
+        Paged(new()
+        {
+            ["jql"] = $"project = \"{projectKey}\" AND labels = \"{TicketOwnership.UserLabel(ownerObjectId)}\" AND statusCategory {(done ? "=" : "!=")} Done ORDER BY created DESC",
+            ["fields"] = ListFields,
+            ["limit"] = limit,
+        }, pageToken, startAt);
 
     /// <summary>
     /// Tickets of the bot updated in the last <paramref name="minutes"/> minutes. A relative date, because
     /// an absolute one would be read in the Jira account's time zone, which the bot does not know.
     /// </summary>
-    public static Dictionary<string, object?> UpdatedSince(string projectKey, int minutes, int limit, string? pageToken, int startAt)
-    {
-        var arguments = new Dictionary<string, object?>
+    public static Dictionary<string, object?> UpdatedSince(string projectKey, int minutes, int limit, string? pageToken, int startAt) =>
+        Paged(new()
         {
             ["jql"] = string.Create(CultureInfo.InvariantCulture,
                 $"project = \"{projectKey}\" AND labels = \"{TicketOwnership.TrackedLabel}\" AND updated >= \"-{minutes}m\" ORDER BY updated ASC"),
             ["fields"] = ListFields,
             ["limit"] = limit,
-        };
+        }, pageToken, startAt);
+
+    private static Dictionary<string, object?> Paged(Dictionary<string, object?> arguments, string? pageToken, int startAt)
+    {
         if (pageToken is not null) arguments["page_token"] = pageToken;
         if (startAt > 0) arguments["start_at"] = startAt;
         return arguments;

@@ -8,7 +8,15 @@ namespace TeamsItBot.Tickets.FollowUp;
 public interface ITicketFollowUpService
 {
     /// <summary>The owner's tickets in the configured project: open first, newest first, at most <paramref name="max"/>.</summary>
-    Task<TicketPage> FindMineAsync(string ownerObjectId, int max, CancellationToken cancellationToken);
+    Task<TicketPage> FindMineAsync(string ownerObjectId, int max, CancellationToken cancellationToken) =>
+        FindMineAsync(ownerObjectId, TicketCursor.First, max, cancellationToken);
+
+    /// <summary>
+    /// The page of the owner's tickets that starts at <paramref name="from"/> (a page's <see cref="TicketPage.Next"/>),
+    /// in the same order: page after page shows each ticket once, none skipped, while the tickets stay as they are.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">The cursor is not <see cref="TicketCursor.IsWithinLimits"/>.</exception>
+    Task<TicketPage> FindMineAsync(string ownerObjectId, TicketCursor from, int max, CancellationToken cancellationToken);
 
     /// <summary>The ticket with its latest comments, or null when it does not exist, is in another project or is not the owner's.</summary>
     Task<TrackedTicket?> GetMineAsync(string issueKey, string ownerObjectId, CancellationToken cancellationToken);

@@ -22,20 +22,6 @@ public sealed partial class McpTicketFollowUpService(
 {
     private string ProjectKey => ticketOptions.Value.ProjectKey;
 
-    public async Task<TicketPage> FindMineAsync(string ownerObjectId, int max, CancellationToken cancellationToken)
-    {
-        ArgumentException.ThrowIfNullOrWhiteSpace(ownerObjectId);
-        ArgumentOutOfRangeException.ThrowIfLessThan(max, 1);
-        var open = await SearchAsync("search_mine", FollowUpArguments.MyTickets(ProjectKey, ownerObjectId, done: false, max + 1), cancellationToken);
-        if (open.Count > max) return new TicketPage([.. open.Take(max)], HasMore: true);
-        var room = max - open.Count;
-        var done = room == 0 ? [] : await SearchAsync("search_mine", FollowUpArguments.MyTickets(ProjectKey, ownerObjectId, done: true, room + 1), cancellationToken);
-        var hasMore = room == 0 ? await HasAnyDoneAsync(ownerObjectId, cancellationToken) : done.Count > room;
-        // The label decides, not the query: a backend that ignores a clause must not leak tickets.
-        var mine = open.Concat(done.Take(room)).Where(t => TicketOwnership.IsOwnedBy(t.Labels, ownerObjectId)).ToList();
-        return new TicketPage(mine, hasMore);
-    }
-
     public async Task<TrackedTicket?> GetMineAsync(string issueKey, string ownerObjectId, CancellationToken cancellationToken)
     {
         if (!FollowUpArguments.IsProjectKey(issueKey, ProjectKey) || string.IsNullOrWhiteSpace(ownerObjectId)) return null;
@@ -70,34 +56,6 @@ public sealed partial class McpTicketFollowUpService(
 
     public Task<TransitionResult?> ReopenAsync(string issueKey, string ownerObjectId, string authorName, string comment, CancellationToken cancellationToken) =>
         MoveAsync(issueKey, ownerObjectId, JiraCommentFormat.Comment(authorName, Limit(comment), "asked to reopen the ticket", ticketOptions.Value.EffectiveFlavor), toDone: false, cancellationToken);
-
-    public async Task<IReadOnlyList<TrackedTicket>> FindUpdatedSinceAsync(DateTimeOffset since, int max, CancellationToken cancellationToken)
-    {
-        var minutes = (int)Math.Clamp(Math.Ceiling((DateTimeOffset.UtcNow - since).TotalMinutes), 1, 60 * 24 * 365);
-        var found = new List<TrackedTicket>();
-        string? token = null;
-        var startAt = 0;
-        while (found.Count < max)
-        {
-            var limit = Math.Min(50, max - found.Count);
-            var (page, next, total) = await SearchPageAsync("search_updated",
-                FollowUpArguments.UpdatedSince(ProjectKey, minutes, limit, token, token is null ? startAt : 0), cancellationToken);
-            found.AddRange(page);
-            if (page.Count == 0) break;
-
-            // Cloud pages by token (total is -1); Server/DC by start_at against total.
-            if (next is not null)
-            {
-                token = next;
-                continue;
-            }
-
-            startAt += page.Count;
-            if (token is not null || total <= startAt) break;
-        }
-
-        return found;
-    }
 
     private async Task<TransitionResult?> MoveAsync(string issueKey, string ownerObjectId, string body, bool toDone, CancellationToken cancellationToken)
     {
@@ -185,36 +143,6 @@ public sealed partial class McpTicketFollowUpService(
 
         using var json = FollowUpResultReader.Parse(result);
         return (json is null ? null : FollowUpResultReader.Comment(json.RootElement)) ?? throw Unreadable("add_comment", result);
-    }
-
-    private async Task<List<TrackedTicket>> SearchAsync(string operation, Dictionary<string, object?> arguments, CancellationToken cancellationToken) =>
-        (await SearchPageAsync(operation, arguments, cancellationToken)).Tickets;
-
-    private async Task<bool> HasAnyDoneAsync(string ownerObjectId, CancellationToken cancellationToken) =>
-        (await SearchAsync("search_mine", FollowUpArguments.MyTickets(ProjectKey, ownerObjectId, done: true, 1), cancellationToken)).Count > 0;
-
-    private async Task<(List<TrackedTicket> Tickets, string? NextPageToken, int Total)> SearchPageAsync(
-        string operation, Dictionary<string, object?> arguments, CancellationToken cancellationToken)
-    {
-        var result = await mcp.CallToolAsync(operation, FollowUpTools.Search, arguments, cancellationToken);
-        if (result.IsError == true)
-        {
-            ThrowIfAuthentication(result, operation);
-            throw new TicketException(TicketFailure.ProtocolError, $"{operation}: jira_search refused: {Shorten(FollowUpResultReader.Text(result))}");
-        }
-
-        using var json = FollowUpResultReader.Parse(result);
-        if (json is null || json.RootElement.ValueKind != JsonValueKind.Object || !json.RootElement.TryGetProperty("issues", out var issues)
-            || issues.ValueKind != JsonValueKind.Array)
-        {
-            throw Unreadable(operation, result);
-        }
-
-        var browseBase = endpoints.Resolve().BrowseBase;
-        var tickets = issues.EnumerateArray().Select(i => FollowUpResultReader.Ticket(i, browseBase)).OfType<TrackedTicket>().ToList();
-        var next = json.RootElement.TryGetProperty("next_page_token", out var t) && t.ValueKind == JsonValueKind.String ? t.GetString() : null;
-        var total = json.RootElement.TryGetProperty("total", out var n) && n.ValueKind == JsonValueKind.Number && n.TryGetInt32(out var count) ? count : -1;
-        return (tickets, next, total);
     }
 
     private string Limit(string text)

@@ -23,7 +23,14 @@ public sealed record TrackedTicket(
 public sealed record TicketComment(string Id, string Author, string Body, DateTimeOffset? Created);
 
 /// <summary>One page of "my tickets": open ones first, each group newest first.</summary>
-public sealed record TicketPage(IReadOnlyList<TrackedTicket> Tickets, bool HasMore);
+public sealed record TicketPage(IReadOnlyList<TrackedTicket> Tickets, bool HasMore)
+{
+    /// <summary>Where this page starts (<see cref="TicketCursor.First"/> for the newest tickets).</summary>
+    public TicketCursor From { get; init; } = TicketCursor.First;
+
+    /// <summary>Where the next page starts; null when this page shows the last of the tickets.</summary>
+    public TicketCursor? Next { get; init; }
+}
 
 /// <summary>The outcome of a close or reopen request.</summary>
 public enum TransitionOutcome

@@ -33,7 +33,8 @@ public sealed class OpenIdKeyCacheTests
 
         var keys = await cache.GetKeysAsync(server.BotFrameworkMetadataUrl, webChatKey, TestContext.Current.CancellationToken);
 
-        var key = Assert.Single(keys!.Keys, k => k.Key.KeyId == webChatKey);
+        Assert.NotNull(keys);
+        var key = Assert.Single(keys.Keys, k => k.Key.KeyId == webChatKey);
         Assert.Equal(["webchat", "directline"], key.Endorsements);
         Assert.False(key.IsEndorsedFor("msteams"));
     }
@@ -53,7 +54,7 @@ public sealed class OpenIdKeyCacheTests
     private sealed class LoopbackHttpClientFactory(HttpMessageHandler? handler = null) : IHttpClientFactory
     {
         public HttpClient CreateClient(string name) =>
-            new(handler ?? new SocketsHttpHandler(), disposeHandler: handler is null) { Timeout = TimeSpan.FromSeconds(5) };
+            new(handler ?? new SocketsHttpHandler(), disposeHandler: handler is null) { Timeout = TimeSpan.FromSeconds(30) };
     }
 
     /// <summary>Answers every request with 404 and counts them.</summary>

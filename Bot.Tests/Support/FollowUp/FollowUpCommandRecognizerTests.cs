@@ -62,4 +62,30 @@ public sealed class FollowUpCommandRecognizerTests
     [InlineData("help")]
     public void Leaves_problem_descriptions_and_dialog_answers_alone(string text) =>
         Assert.Null(FollowUpCommandRecognizer.Recognize(text));
+
+    [Theory]
+    [InlineData("more", true)]
+    [InlineData("  Show me more! ", true)]
+    [InlineData("more tickets please", true)]
+    [InlineData("next", true)]
+    [InlineData("Next page", true)]
+    [InlineData("mehr", true)]
+    [InlineData("Mehr anzeigen", true)]
+    [InlineData("weiter", true)]
+    [InlineData("nächste Seite", true)]
+    [InlineData("voir plus", true)]
+    [InlineData("suivant", true)]
+    [InlineData("la suite", true)]
+    [InlineData("más", true)]
+    [InlineData("ver más", true)]
+    [InlineData("siguiente", true)]
+    [InlineData("tell me more about the VPN", false)]
+    [InlineData("I need more disk space", false)]
+    [InlineData("more than one monitor flickers", false)]
+    [InlineData("next time Outlook crashes", false)]
+    [InlineData("plus rien ne marche", false)]
+    [InlineData("más lento que nunca", false)]
+    [InlineData("", false)]
+    public void Show_more_is_only_a_whole_message_asking_for_more(string text, bool expected) =>
+        Assert.Equal(expected, FollowUpCommandRecognizer.IsShowMore(text));
 }

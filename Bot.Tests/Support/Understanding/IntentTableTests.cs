@@ -68,6 +68,53 @@ public sealed class IntentTableTests(ITestOutputHelper output)
     }
 
     [Theory]
+    [InlineData("thanks, bye", "en", new[] { IntentIds.Thanks, IntentIds.Goodbye })]
+    [InlineData("bye", "en", new[] { IntentIds.Goodbye })]
+    [InlineData("ok bye then", "en", new[] { IntentIds.Goodbye })]
+    [InlineData("cheers mate", "en", new[] { IntentIds.Thanks })]
+    [InlineData("Thanks so much for your help!", "en", new[] { IntentIds.Thanks })]
+    [InlineData("great, thank you, have a nice day", "en", new[] { IntentIds.Thanks, IntentIds.Goodbye })]
+    [InlineData("hello there, can you help me?", "en", new[] { IntentIds.Greeting, IntentIds.Help })]
+    [InlineData("hi bot, who are you?", "en", new[] { IntentIds.Greeting, IntentIds.Help })]
+    [InlineData("that's all, see you", "en", new[] { IntentIds.Goodbye })]
+    [InlineData("Danke, tschüss", "de", new[] { IntentIds.Thanks, IntentIds.Goodbye })]
+    [InlineData("Super, vielen Dank für die Hilfe!", "de", new[] { IntentIds.Thanks })]
+    [InlineData("Hallo, kannst du mir helfen?", "de", new[] { IntentIds.Greeting, IntentIds.Help })]
+    [InlineData("Das war's, schönen Tag noch", "de", new[] { IntentIds.Goodbye })]
+    [InlineData("merci, au revoir", "fr", new[] { IntentIds.Thanks, IntentIds.Goodbye })]
+    [InlineData("Bonjour, pouvez-vous m'aider ?", "fr", new[] { IntentIds.Greeting, IntentIds.Help })]
+    [InlineData("super merci pour votre aide, bonne journée", "fr", new[] { IntentIds.Thanks, IntentIds.Goodbye })]
+    [InlineData("gracias, adiós", "es", new[] { IntentIds.Thanks, IntentIds.Goodbye })]
+    [InlineData("Hola, ¿me puedes ayudar?", "es", new[] { IntentIds.Greeting, IntentIds.Help })]
+    [InlineData("vale, muchas gracias por tu ayuda, hasta luego", "es", new[] { IntentIds.Thanks, IntentIds.Goodbye })]
+    public void Small_talk_strung_together_is_read_as_each_of_its_parts(string text, string language, string[] expected)
+    {
+        var intents = Shared.Value.Read(text, language).Intents;
+
+        Assert.All(expected, intent => Assert.Contains(intent, intents));
+    }
+
+    [Theory]
+    [InlineData("hello, my outlook keeps crashing", "en")]
+    [InlineData("hi, the printer is offline", "en")]
+    [InlineData("thanks but the vpn still drops", "en")]
+    [InlineData("bye bye wifi, it disconnects every hour", "en")]
+    [InlineData("Hallo, Outlook startet nicht", "de")]
+    [InlineData("Danke, aber der Drucker druckt nicht", "de")]
+    [InlineData("Bonjour, mon imprimante ne marche pas", "fr")]
+    [InlineData("Hola, no puedo entrar en Teams", "es")]
+    [InlineData("ok", "en")]
+    [InlineData("so", "en")]
+    public void Small_talk_in_front_of_a_problem_leaves_the_problem_a_problem(string text, string language)
+    {
+        var intents = Shared.Value.Read(text, language).Intents;
+
+        Assert.DoesNotContain(IntentIds.Greeting, intents);
+        Assert.DoesNotContain(IntentIds.Goodbye, intents);
+        Assert.DoesNotContain(IntentIds.Help, intents);
+    }
+
+    [Theory]
     [InlineData("Outlook startet nicht", "de")]
     [InlineData("my laptop battery drains fast", "en")]
     [InlineData("ticket", "en")]

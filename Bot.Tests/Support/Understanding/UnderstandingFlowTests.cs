@@ -40,6 +40,77 @@ public sealed class UnderstandingFlowTests
     }
 
     [Theory]
+    [InlineData("thanks, bye", "en-US", "You're welcome!")]
+    [InlineData("bye", "en-US", "Goodbye!")]
+    [InlineData("cheers mate", "en-US", "You're welcome!")]
+    [InlineData("hello there, can you help me?", "en-US", "Here's how I can help")]
+    [InlineData("Danke, tschüss", "de-DE", "Gern geschehen!")]
+    [InlineData("Tschüss", "de-DE", "Tschüss!")]
+    [InlineData("merci, au revoir", "fr-FR", "Avec plaisir !")]
+    [InlineData("au revoir", "fr-FR", "Au revoir !")]
+    [InlineData("gracias, adiós", "es-ES", "¡De nada!")]
+    [InlineData("hasta luego", "es-ES", "¡Hasta luego!")]
+    public async Task Small_talk_gets_a_social_answer_and_never_troubleshooting_steps(string text, string locale, string expected)
+    {
+        await using var bot = new SupportBot();
+        await bot.Flow(new TestAdapter("msteams") { Locale = locale })
+            .Send(text)
+            .AssertReply(a => Assert.StartsWith(expected, a.Text, StringComparison.Ordinal))
+            .AssertNoReply()
+            .StartTestAsync(Ct);
+    }
+
+    [Theory]
+    [InlineData("???", "en-US", "I didn't quite get that")]
+    [InlineData("asdfgh", "en-US", "I didn't quite get that")]
+    [InlineData("broken", "en-US", "I didn't quite get that")]
+    [InlineData("kaputt", "de-DE", "Das habe ich nicht ganz verstanden")]
+    [InlineData("??", "fr-FR", "Je n'ai pas bien compris")]
+    [InlineData("roto", "es-ES", "No lo he entendido bien")]
+    [InlineData("👍", "en-US", "You're welcome!")]
+    [InlineData("👍🏽", "de-DE", "Gern geschehen!")]
+    public async Task A_message_with_nothing_to_troubleshoot_asks_for_a_sentence_instead_of_general_steps(string text, string locale, string expected)
+    {
+        await using var bot = new SupportBot();
+        await bot.Flow(new TestAdapter("msteams") { Locale = locale })
+            .Send(text)
+            .AssertReply(a => Assert.StartsWith(expected, a.Text, StringComparison.Ordinal))
+            .AssertNoReply()
+            .StartTestAsync(Ct);
+    }
+
+    [Fact]
+    public async Task A_thumbs_up_at_did_that_fix_it_means_fixed()
+    {
+        await using var bot = new SupportBot();
+        await bot.Flow()
+            .Send("Teams is not working")
+            .AssertReplyContains("Microsoft Teams is not working")
+            .AssertReply(a => Assert.Contains("Did that fix it?", SupportBot.CardJson(a).GetRawText()))
+            .Send("👍")
+            .AssertReply(a => Assert.DoesNotContain("Did that fix it", a.Text ?? string.Empty, StringComparison.Ordinal))
+            .StartTestAsync(Ct);
+
+        Assert.Empty(bot.Tickets.Drafts);
+    }
+
+    [Fact]
+    public async Task Goodbye_at_did_that_fix_it_leaves_the_problem_open_for_a_later_still_not_working()
+    {
+        await using var bot = new SupportBot();
+        await bot.Flow()
+            .Send("Teams is not working")
+            .AssertReplyContains("Microsoft Teams is not working")
+            .AssertReply(a => Assert.Contains("Did that fix it?", SupportBot.CardJson(a).GetRawText()))
+            .Send("ok bye")
+            .AssertReplyContains("still not working")
+            .AssertNoReply()
+            .Send("still not working")
+            .AssertReply(a => Assert.True(SupportBot.IsConfirmCard(a)))
+            .StartTestAsync(Ct);
+    }
+
+    [Theory]
     [InlineData("what's the status of my ticket?")]
     [InlineData("any update on my ticket")]
     [InlineData("show me my tickets")]

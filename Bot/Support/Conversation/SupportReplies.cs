@@ -28,6 +28,11 @@ public static class SupportReplies
 
     public const string YoureWelcome = "You're welcome! Message me any time you have an IT problem.";
 
+    public const string Goodbye = "Goodbye! Message me any time you have an IT problem.";
+
+    /// <summary>Leaving at "Did that fix it?": the problem stays open, so "still not working" later still offers the ticket.</summary>
+    public const string GoodbyeWithProblemOpen = "Goodbye! If it is still not working later, just tell me \"still not working\" and I'll offer a ticket.";
+
     public const string FeedbackThanks = "Thanks for your feedback!";
 
     public const string FixedAck = "Great, glad that sorted it! Message me any time something else comes up.";

@@ -11,6 +11,7 @@ public static class UnderstandingReplies
     public const string NoneOfThese = "NoneOfThese";
     public const string ShownInEnglish = "ShownInEnglish";
     public const string AskFixedAgainKey = "AskFixedAgain";
+    public const string TooVague = "TooVague";
 
     private static readonly Dictionary<string, Dictionary<string, string>> Texts = new(StringComparer.Ordinal)
     {
@@ -41,6 +42,13 @@ public static class UnderstandingReplies
             ["de"] = "Das tut mir leid. Was funktioniert nicht? Beschreiben Sie das Problem in einem Satz, zum Beispiel \"Outlook startet nicht\".",
             ["fr"] = "Désolé. Qu'est-ce qui ne marche pas ? Décrivez le problème en une phrase, par exemple « Outlook ne s'ouvre pas ».",
             ["es"] = "Lo siento. ¿Qué no funciona? Describa el problema en una frase, por ejemplo \"Outlook no abre\".",
+        },
+        [TooVague] = new()
+        {
+            ["en"] = "I didn't quite get that. What isn't working? Describe it in a sentence, for example \"Outlook won't open\" or \"the VPN won't connect\".",
+            ["de"] = "Das habe ich nicht ganz verstanden. Was funktioniert nicht? Beschreiben Sie es in einem Satz, zum Beispiel \"Outlook startet nicht\" oder \"das VPN verbindet nicht\".",
+            ["fr"] = "Je n'ai pas bien compris. Qu'est-ce qui ne marche pas ? Décrivez-le en une phrase, par exemple « Outlook ne s'ouvre pas » ou « le VPN ne se connecte pas ».",
+            ["es"] = "No lo he entendido bien. ¿Qué no funciona? Descríbalo en una frase, por ejemplo \"Outlook no abre\" o \"la VPN no conecta\".",
         },
         [WhichGuide] = new()
         {

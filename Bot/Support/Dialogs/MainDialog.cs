@@ -182,6 +182,12 @@ public sealed class MainDialog : ComponentDialog
                 return await step.EndDialogAsync(null, cancellationToken);
             }
 
+            if (intents.Contains(IntentIds.Goodbye))
+            {
+                await context.SendActivityAsync(SupportReplies.Goodbye, cancellationToken);
+                return await step.EndDialogAsync(null, cancellationToken);
+            }
+
             if (intents.Contains(IntentIds.Greeting))
             {
                 await context.SendActivityAsync(SupportReplies.Greeting, cancellationToken);
@@ -198,6 +204,12 @@ public sealed class MainDialog : ComponentDialog
 
                 return await step.BeginDialogAsync(nameof(TicketRequestDialog), LastTicketRequest(data), cancellationToken);
             }
+        }
+
+        if (topic is null && modelTopic is null && intents.Count == 0 && _understander.IsTooVague(text, message.Language))
+        {
+            await context.SendActivityAsync(UnderstandingReplies.Get(UnderstandingReplies.TooVague, message.Language), cancellationToken);
+            return await step.EndDialogAsync(null, cancellationToken);
         }
 
         return await step.BeginDialogAsync(nameof(TroubleshootingDialog), new ProblemStart(text, modelTopic), cancellationToken);

@@ -126,7 +126,7 @@ public sealed class TicketRequestDialog : ComponentDialog
         var language = (await _state.GetDataAsync(prompt.Context, cancellationToken)).Language ?? LanguageDetector.English;
         var intents = _understander.Read(text, language).Intents;
         var onlyIntent = intents.Contains(IntentIds.Confirm) || intents.Contains(IntentIds.Decline) || intents.Contains(IntentIds.Thanks)
-            || intents.Contains(IntentIds.Greeting) || (intents.Contains(IntentIds.TicketRequest) && _understander.TicketDescription(text, language) is null);
+            || intents.Contains(IntentIds.Greeting) || intents.Contains(IntentIds.Goodbye) || (intents.Contains(IntentIds.TicketRequest) && _understander.TicketDescription(text, language) is null);
         return prompt.Recognized.Succeeded && Utterances.Normalize(text).Length >= 3 && !onlyIntent;
     }
 

@@ -130,6 +130,10 @@ public sealed class TroubleshootingDialog : ComponentDialog
                 return await step.EndDialogAsync(null, cancellationToken);
             case FixedAnswer.NewProblem:
                 return await step.EndDialogAsync(new RestartWith(answer), cancellationToken);
+            case FixedAnswer.Leaving:
+                // Not an answer: the problem stays open (abandoned if nothing follows) and "still not working" still works.
+                await step.Context.SendActivityAsync(SupportReplies.GoodbyeWithProblemOpen, cancellationToken);
+                return await step.EndDialogAsync(null, cancellationToken);
             default:
                 var problem = step.Values.GetValue<string>(ProblemKey);
                 var steps = step.Values.GetValue<List<string>>(StepsKey) ?? [];
@@ -147,6 +151,7 @@ public sealed class TroubleshootingDialog : ComponentDialog
         Fixed,
         NotFixed,
         NewProblem,
+        Leaving,
     }
 
     private FixedAnswer Classify(string text, string? currentTopicId, string language)
@@ -156,6 +161,7 @@ public sealed class TroubleshootingDialog : ComponentDialog
         if (intents.Contains(IntentIds.StillBroken) || intents.Contains(IntentIds.TicketRequest)) return FixedAnswer.NotFixed;
         if (intents.Contains(IntentIds.Fixed) || intents.Contains(IntentIds.Thanks) || intents.Contains(IntentIds.Confirm)) return FixedAnswer.Fixed;
         if (intents.Contains(IntentIds.Decline)) return FixedAnswer.NotFixed;
+        if (intents.Contains(IntentIds.Goodbye)) return FixedAnswer.Leaving;
 
         var (match, _) = _understander.FindTopic(text, language);
         if (match is not null && match.Topic.Id != currentTopicId) return FixedAnswer.NewProblem;

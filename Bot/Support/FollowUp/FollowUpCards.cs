@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Text.Json;
 using TeamsItBot.Framework.Cards;
 using TeamsItBot.Support.Conversation;
 using TeamsItBot.Tickets.FollowUp;
@@ -17,10 +19,15 @@ public static class FollowUpCards
     public const string AddCommentVerb = "itbot.addComment";
     public const string ResolveVerb = "itbot.resolveTicket";
     public const string ReopenVerb = "itbot.reopenTicket";
+
+    /// <summary>"Show more" and "Newest tickets": the page of my tickets at <see cref="FromOpenKey"/> / <see cref="FromDoneKey"/>, in place of the card.</summary>
+    public const string TicketPageVerb = "itbot.ticketPage";
     public const string TicketKeyKey = "ticketKey";
+    public const string FromOpenKey = "fromOpen";
+    public const string FromDoneKey = "fromDone";
     public const string CommentInputPrefix = "comment_";
 
-    public static readonly IReadOnlyList<string> Verbs = [MyTicketsVerb, DetailsVerb, AddCommentVerb, ResolveVerb, ReopenVerb];
+    public static readonly IReadOnlyList<string> Verbs = [MyTicketsVerb, DetailsVerb, AddCommentVerb, ResolveVerb, ReopenVerb, TicketPageVerb];
 
     /// <summary>The input id of a ticket's comment box (ids may not contain '-' in every client).</summary>
     public static string CommentInputId(string key) => CommentInputPrefix + key.Replace('-', '_');
@@ -31,14 +38,27 @@ public static class FollowUpCards
     /// <summary>The help reply's shortcut: the same "My tickets" as on the created-ticket card.</summary>
     public static AdaptiveCard HelpShortcuts() => new() { Actions = [MyTicketsButton()], FallbackText = "Say \"my tickets\" to see your tickets." };
 
+    /// <summary>
+    /// The page a "Show more" / "Newest tickets" click asks for. The counts come back from the client, so
+    /// anything but two whole numbers within <see cref="TicketCursor"/>'s limits reads as the first page.
+    /// </summary>
+    public static TicketCursor ReadCursor(JsonElement data) =>
+        data.ValueKind == JsonValueKind.Object && Count(data, FromOpenKey) is { } open && Count(data, FromDoneKey) is { } done
+            ? TicketCursor.TryCreate(open, done) ?? TicketCursor.First
+            : TicketCursor.First;
+
     public static AdaptiveCard MyTickets(TicketPage page, UserTimeZone zone, int maxCommentLength, string? language = null)
     {
         ArgumentNullException.ThrowIfNull(page);
         ArgumentNullException.ThrowIfNull(zone);
-        var body = new List<CardElement> { new TextBlock(page.Tickets.Count == 0 ? "You have no tickets from me yet" : "Your tickets") { Size = "Medium", Weight = "Bolder" } };
+        var start = page.From.Start;
+        var heading = page.Tickets.Count == 0 ? (start == 0 ? "You have no tickets from me yet" : "No more tickets")
+            : start == 0 && page.Next is null ? "Your tickets"
+            : string.Create(CultureInfo.InvariantCulture, $"Your tickets {start + 1}–{start + page.Tickets.Count}");
+        var body = new List<CardElement> { new TextBlock(heading) { Size = "Medium", Weight = "Bolder" } };
         if (page.Tickets.Count == 0)
         {
-            body.Add(new TextBlock("When I file a ticket for you, it shows up here with its status.") { IsSubtle = true });
+            body.Add(new TextBlock(start == 0 ? "When I file a ticket for you, it shows up here with its status." : "That's all of your tickets.") { IsSubtle = true });
         }
 
         foreach (var ticket in page.Tickets)
@@ -57,15 +77,19 @@ public static class FollowUpCards
             ]) { Separator = true, Spacing = "Medium" });
         }
 
-        if (page.HasMore)
+        var actions = new List<CardAction>();
+        if (page.Next is { } next)
         {
-            body.Add(new TextBlock("Showing your 10 most relevant tickets; older ones are in Jira.") { IsSubtle = true, Spacing = "Medium" });
+            if (next.IsWithinLimits) actions.Add(PageButton("Show more", next));
+            else body.Add(new TextBlock("Older tickets are in Jira.") { IsSubtle = true, Spacing = "Medium" });
         }
 
+        if (start > 0) actions.Add(PageButton("Newest tickets", TicketCursor.First));
         return new AdaptiveCard
         {
             Body = body,
-            FallbackText = page.Tickets.Count == 0 ? "You have no tickets from me yet."
+            Actions = actions.Count == 0 ? null : actions,
+            FallbackText = page.Tickets.Count == 0 ? (start == 0 ? "You have no tickets from me yet." : "That's all of your tickets.")
                 : "Your tickets: " + string.Join("; ", page.Tickets.Select(t => $"{t.Key} ({t.Status})")),
         };
     }
@@ -110,6 +134,12 @@ public static class FollowUpCards
 
     private static ActionExecute Execute(string title, string verb, string key) =>
         ActionExecute.WithSubmitFallback(title, verb, new Dictionary<string, object?> { [TicketKeyKey] = key });
+
+    private static ActionExecute PageButton(string title, TicketCursor from) =>
+        ActionExecute.WithSubmitFallback(title, TicketPageVerb, new Dictionary<string, object?> { [FromOpenKey] = from.Open, [FromDoneKey] = from.Done });
+
+    private static long? Count(JsonElement data, string name) =>
+        data.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.Number && value.TryGetInt64(out var count) ? count : null;
 
     private static string Shorten(string text, int length) => text.Length <= length ? text : text[..length] + "…";
 }

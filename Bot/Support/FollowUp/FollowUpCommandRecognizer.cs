@@ -46,6 +46,15 @@ public static partial class FollowUpCommandRecognizer
     [GeneratedRegex(@"\b(?:ticket|tickets|issue|it)\b|\p{Lu}[\p{Lu}\d_]+-\d+", RegexOptions.IgnoreCase)]
     private static partial Regex TicketObject();
 
+    [GeneratedRegex(@"^(?:please\s+|bitte\s+|por\s+favor,?\s+)?(?:(?:show|see|load|view)\s+(?:me\s+)?more(?:\s+tickets)?|more(?:\s+tickets)?|next(?:\s+page|\s+ones|\s+tickets)?|(?:mehr|weitere)(?:\s+tickets)?(?:\s+(?:anzeigen|zeigen))?|zeig(?:e|en\s+sie)?\s+(?:mir\s+)?mehr|weiter|n[äa]chste(?:\s+seite)?|(?:voir|afficher|montre[rz]?(?:-moi)?)\s+plus|plus(?:\s+de\s+tickets)?|encore|la\s+suite|suite|suivants?|page\s+suivante|(?:ver|mostrar|mu[ée]strame)\s+m[áa]s|m[áa]s(?:\s+tickets)?|siguientes?(?:\s+p[áa]gina)?)(?:,?\s+(?:please|bitte|por\s+favor|s'il\s+(?:te|vous)\s+pla[iî]t))?[\s.!?…]*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex ShowMorePattern();
+
+    /// <summary>
+    /// "more", "show more", "next", "mehr", "weiter", "voir plus", "suivant", "más", "siguiente"...: the whole
+    /// message asks for more and nothing else. Only meaningful right after the list; the caller checks that.
+    /// </summary>
+    public static bool IsShowMore(string? text) => text is { Length: <= 60 } && ShowMorePattern().IsMatch(text.Trim());
+
     private static readonly FollowUpPhrasing English = new(
         "en", MyTicketsPattern(), StatusWords(), NumberPattern(), [TopicPattern()],
         new HashSet<string>(["open", "own", "latest", "last", "new", "current", "it"], StringComparer.OrdinalIgnoreCase),

@@ -22,6 +22,7 @@ public sealed record FollowUpCardResult(AdaptiveCard? Card, string Message);
 /// </summary>
 public sealed partial class FollowUpConversation(
     ITicketFollowUpService tickets,
+    MyTicketsList list,
     ConversationState conversationState,
     SupportStateAccessors supportState,
     IOptions<TicketOptions> ticketOptions,
@@ -29,7 +30,7 @@ public sealed partial class FollowUpConversation(
     IntentCatalog intents,
     ILogger<FollowUpConversation> logger)
 {
-    public const int ListSize = 10;
+    public const int ListSize = MyTicketsList.PageSize;
 
     private readonly IStatePropertyAccessor<FollowUpState> _state = conversationState.CreateProperty<FollowUpState>("followUp");
 
@@ -44,6 +45,8 @@ public sealed partial class FollowUpConversation(
         var text = context.Activity.Text ?? string.Empty;
         var state = await GetStateAsync(context, cancellationToken);
         var command = FollowUpCommandRecognizer.Recognize(text);
+        var more = state.MoreTickets;
+        state.MoreTickets = null;
         if (state.PendingCommentKey is { } pending)
         {
             state.PendingCommentKey = null;
@@ -52,6 +55,12 @@ public sealed partial class FollowUpConversation(
                 await RunAsync(context, () => CommentAsync(context, pending, text, cancellationToken), cancellationToken);
                 return true;
             }
+        }
+
+        if (command is null && more is not null && FollowUpCommandRecognizer.IsShowMore(text))
+        {
+            await list.PageAsync(context, state, Owner(context), more, cancellationToken);
+            return true;
         }
 
         if (command is null) return false;
@@ -67,6 +76,13 @@ public sealed partial class FollowUpConversation(
         var key = data.ValueKind == JsonValueKind.Object && data.TryGetProperty(FollowUpCards.TicketKeyKey, out var k) && k.ValueKind == JsonValueKind.String
             ? k.GetString()!.Trim().ToUpperInvariant()
             : null;
+        var state = await GetStateAsync(context, cancellationToken);
+        state.MoreTickets = null;
+        if (verb == FollowUpCards.TicketPageVerb)
+        {
+            return await list.PageAsync(context, state, Owner(context), FollowUpCards.ReadCursor(data), cancellationToken);
+        }
+
         if (verb == FollowUpCards.MyTicketsVerb)
         {
             await RunAsync(context, () => ListAsync(context, cancellationToken), cancellationToken);
@@ -79,7 +95,6 @@ public sealed partial class FollowUpConversation(
             return new FollowUpCardResult(null, SupportReplies.UnknownCardAction);
         }
 
-        var state = await GetStateAsync(context, cancellationToken);
         switch (verb)
         {
             case FollowUpCards.DetailsVerb:
@@ -147,9 +162,7 @@ public sealed partial class FollowUpConversation(
             return;
         }
 
-        await context.SendTypingAsync(cancellationToken);
-        var page = await tickets.FindMineAsync(owner, ListSize, cancellationToken);
-        await SendCardAsync(context, FollowUpCards.MyTickets(page, UserTimeZone.From(context.Activity), options.Value.MaxCommentLength, Language(context)), cancellationToken);
+        await list.SendFirstAsync(context, await GetStateAsync(context, cancellationToken), owner, cancellationToken);
     }
 
     private async Task DetailsAsync(ITurnContext context, FollowUpState state, string key, CancellationToken cancellationToken)
@@ -304,7 +317,7 @@ public sealed partial class FollowUpConversation(
     private async Task<FollowUpState> GetStateAsync(ITurnContext context, CancellationToken cancellationToken) =>
         (await _state.GetAsync(context, () => new FollowUpState(), cancellationToken))!;
 
-    private static async Task SendCardAsync(ITurnContext context, AdaptiveCard card, CancellationToken cancellationToken)
+    internal static async Task SendCardAsync(ITurnContext context, AdaptiveCard card, CancellationToken cancellationToken)
     {
         var message = Activity.CreateMessageActivity();
         message.Attachments = [card.ToAttachment()];

@@ -15,8 +15,13 @@ namespace TeamsItBot.Support.Understanding;
 public sealed class IntentCatalog
 {
     private readonly Dictionary<string, Dictionary<string, IntentPhrases>> _byLanguage;
+    private readonly Dictionary<string, SocialReading> _social;
 
-    private IntentCatalog(Dictionary<string, Dictionary<string, IntentPhrases>> byLanguage) => _byLanguage = byLanguage;
+    private IntentCatalog(Dictionary<string, Dictionary<string, IntentPhrases>> byLanguage, Dictionary<string, HashSet<string>> filler)
+    {
+        _byLanguage = byLanguage;
+        _social = byLanguage.ToDictionary(p => p.Key, p => new SocialReading(p.Value, filler.GetValueOrDefault(p.Key) ?? []), StringComparer.OrdinalIgnoreCase);
+    }
 
     /// <summary>intents.json beside the knowledge base file, with its translations.</summary>
     public static string PathBeside(string knowledgeBasePath)
@@ -35,6 +40,7 @@ public sealed class IntentCatalog
         }
 
         var byLanguage = new Dictionary<string, Dictionary<string, IntentPhrases>>(StringComparer.OrdinalIgnoreCase);
+        var filler = new Dictionary<string, HashSet<string>>(StringComparer.OrdinalIgnoreCase);
         foreach (var language in LanguageDetector.Supported)
         {
             var path = language == LanguageDetector.English
@@ -42,12 +48,19 @@ public sealed class IntentCatalog
                 : Path.Combine(Path.GetDirectoryName(englishPath) ?? ".", $"{Path.GetFileNameWithoutExtension(englishPath)}.{language}.json");
             if (File.Exists(path))
             {
-                byLanguage[language] = Parse(File.ReadAllText(path), path, language);
+                var json = File.ReadAllText(path);
+                byLanguage[language] = Parse(json, path, language);
+                filler[language] = ParseFiller(json, language);
             }
         }
 
-        return new IntentCatalog(byLanguage);
+        return new IntentCatalog(byLanguage, filler);
     }
+
+    /// <summary>The file's <c>filler</c> words: what may stand beside social phrases without changing them ("ok", "mate").</summary>
+    private static HashSet<string> ParseFiller(string json, string language) =>
+        [.. (JsonSerializer.Deserialize<IntentDocument>(json, KnowledgeBaseLoader.JsonOptions)?.Filler ?? [])
+            .SelectMany(word => Normalize(word, language).Split(' ', StringSplitOptions.RemoveEmptyEntries))];
 
     public static Dictionary<string, IntentPhrases> Parse(string json, string source, string language)
     {
@@ -108,6 +121,8 @@ public sealed class IntentCatalog
                     found.Add(id);
                 }
             }
+
+            found.UnionWith(_social[code].Read(normalized));
         }
 
         return found;
@@ -196,6 +211,8 @@ public sealed class IntentCatalog
     private sealed class IntentDocument
     {
         public List<IntentEntry?>? Intents { get; set; }
+
+        public List<string>? Filler { get; set; }
     }
 
     private sealed class IntentEntry

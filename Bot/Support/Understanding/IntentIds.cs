@@ -6,6 +6,9 @@ public static class IntentIds
     public const string Greeting = "Greeting";
     public const string Help = "Help";
     public const string Thanks = "Thanks";
+
+    /// <summary>"bye", "see you", "that's all": the employee is leaving.</summary>
+    public const string Goodbye = "Goodbye";
     public const string Fixed = "Fixed";
     public const string StillBroken = "StillBroken";
     public const string TicketRequest = "TicketRequest";
@@ -20,5 +23,5 @@ public static class IntentIds
     /// <summary>Facilities, HR, the coffee machine: not an IT problem (only when no guide fits).</summary>
     public const string OutOfScope = "OutOfScope";
 
-    public static readonly IReadOnlyList<string> All = [Greeting, Help, Thanks, Fixed, StillBroken, TicketRequest, MyTickets, Cancel, Confirm, Decline, OutOfScope];
+    public static readonly IReadOnlyList<string> All = [Greeting, Help, Thanks, Goodbye, Fixed, StillBroken, TicketRequest, MyTickets, Cancel, Confirm, Decline, OutOfScope];
 }

@@ -1,3 +1,4 @@
+using System.Text;
 using TeamsItBot.Support.Conversation;
 using TeamsItBot.Support.KnowledgeBase;
 using TeamsItBot.Support.Understanding.LanguageModel;
@@ -55,7 +56,7 @@ public sealed class Understander(IntentCatalog intents, LiveTopicIndex topics, L
         AddIf(found, Utterances.IsHelp(value), IntentIds.Help);
         AddIf(found, Utterances.IsCancel(value), IntentIds.Cancel);
         AddIf(found, Utterances.IsGreeting(value), IntentIds.Greeting);
-        AddIf(found, Utterances.IsThanks(value), IntentIds.Thanks);
+        AddIf(found, Utterances.IsThanks(value) || IsAcknowledgement(value), IntentIds.Thanks);
         AddIf(found, Utterances.IsConfirm(value), IntentIds.Confirm);
         AddIf(found, Utterances.IsDecline(value), IntentIds.Decline);
         AddIf(found, Utterances.IsFixed(value), IntentIds.Fixed);
@@ -103,6 +104,43 @@ public sealed class Understander(IntentCatalog intents, LiveTopicIndex topics, L
             .Split(' ', StringSplitOptions.RemoveEmptyEntries)
             .Count(word => !IsFiller(word, rules) && !IsFiller(word, MatchLanguage.English));
         return content >= 1;
+    }
+
+    /// <summary>
+    /// Too little to troubleshoot: no word at all ("???", an emoji) or one word no guide knows ("asdfgh",
+    /// "broken"). Asking for a sentence beats restart-your-computer steps for something nobody described.
+    /// </summary>
+    public bool IsTooVague(string? text, string language)
+    {
+        var words = IntentCatalog.Normalize(text, language).Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        return words.Length == 0 || (words.Length == 1 && !words[0].Any(char.IsDigit) && Topics.Find(text, language).Match is null);
+    }
+
+    /// <summary>A thumbs-up and its kin, alone: in Teams the usual "thanks" or "that did it".</summary>
+    public static bool IsAcknowledgement(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return false;
+        }
+
+        var any = false;
+        foreach (var rune in text.Trim().EnumerateRunes())
+        {
+            if (Rune.IsWhiteSpace(rune) || rune.Value is 0xFE0F or 0x200D || rune.Value is >= 0x1F3FB and <= 0x1F3FF || rune.Value is '!' or '.')
+            {
+                continue;
+            }
+
+            if (rune.Value is not (0x1F44D or 0x1F44C or 0x1F64F or 0x1F44F or 0x1F60A or 0x1F642 or 0x1F600 or 0x1F603 or 0x1F604 or 0x2705 or 0x2764 or 0x1F64C))
+            {
+                return false;
+            }
+
+            any = true;
+        }
+
+        return any;
     }
 
     private static bool IsFiller(string word, MatchLanguage rules) =>
