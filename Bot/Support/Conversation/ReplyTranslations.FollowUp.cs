@@ -7,6 +7,18 @@ public static partial class ReplyTranslations
 {
     private static (string English, string De, string Fr, string Es)[] FollowUpRows() =>
     [
+        (PrivateView.TicketsShownPrivately,
+            "Ihre Tickets sehen hier nur Sie.",
+            "Vos tickets ne sont visibles que par vous ici.",
+            "Sus tickets solo los ve usted aquí."),
+        (PrivateView.DetailsShownPrivately,
+            "Die Details zu {0} sehen hier nur Sie.",
+            "Les détails de {0} ne sont visibles que par vous ici.",
+            "Los detalles de {0} solo los ve usted aquí."),
+        (PrivateView.IfNothingShows,
+            "Wenn nichts erscheint, schreiben Sie mir in einem persönlichen Chat.",
+            "Si rien ne s'affiche, écrivez-moi dans une conversation privée.",
+            "Si no aparece nada, escríbame en un chat personal."),
         (FollowUpReplies.NoIdentity,
             "Tickets kann ich nur nachschlagen, wenn Sie mit mir aus Teams mit Ihrem Arbeitskonto chatten.",
             "Je ne peux consulter les tickets que si vous me parlez depuis Teams avec votre compte professionnel.",

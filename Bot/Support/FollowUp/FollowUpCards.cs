@@ -22,12 +22,15 @@ public static class FollowUpCards
 
     /// <summary>"Show more" and "Newest tickets": the page of my tickets at <see cref="FromOpenKey"/> / <see cref="FromDoneKey"/>, in place of the card.</summary>
     public const string TicketPageVerb = "itbot.ticketPage";
+
+    /// <summary>A group chat's private view (see <see cref="PrivateView"/>): Teams asks for it for the one listed user.</summary>
+    public const string PrivateViewVerb = "itbot.privateView";
     public const string TicketKeyKey = "ticketKey";
     public const string FromOpenKey = "fromOpen";
     public const string FromDoneKey = "fromDone";
     public const string CommentInputPrefix = "comment_";
 
-    public static readonly IReadOnlyList<string> Verbs = [MyTicketsVerb, DetailsVerb, AddCommentVerb, ResolveVerb, ReopenVerb, TicketPageVerb];
+    public static readonly IReadOnlyList<string> Verbs = [MyTicketsVerb, DetailsVerb, AddCommentVerb, ResolveVerb, ReopenVerb, TicketPageVerb, PrivateViewVerb];
 
     /// <summary>The input id of a ticket's comment box (ids may not contain '-' in every client).</summary>
     public static string CommentInputId(string key) => CommentInputPrefix + key.Replace('-', '_');

@@ -78,9 +78,15 @@ public sealed partial class FollowUpConversation(
             : null;
         var state = await GetStateAsync(context, cancellationToken);
         state.MoreTickets = null;
+        if (verb == FollowUpCards.PrivateViewVerb)
+        {
+            return await PrivateViewAsync(context, state, data, cancellationToken);
+        }
+
         if (verb == FollowUpCards.TicketPageVerb)
         {
-            return await list.PageAsync(context, state, Owner(context), FollowUpCards.ReadCursor(data), cancellationToken);
+            var page = await list.PageAsync(context, state, Owner(context), FollowUpCards.ReadCursor(data), cancellationToken);
+            return page with { Card = PrivateView.Keep(context, page.Card, PrivateView.Tickets, null) };
         }
 
         if (verb == FollowUpCards.MyTicketsVerb)
@@ -114,7 +120,7 @@ public sealed partial class FollowUpConversation(
             default:
                 var toDone = verb == FollowUpCards.ResolveVerb;
                 var card = await RunAsync(context, () => MoveAsync(context, state, key, toDone ? "It's fixed, please close the ticket." : "It came back.", toDone, cancellationToken), cancellationToken);
-                return new FollowUpCardResult(card, toDone ? "Closing the ticket" : "Reopening the ticket");
+                return new FollowUpCardResult(PrivateView.Keep(context, card, PrivateView.Details, key), toDone ? "Closing the ticket" : "Reopening the ticket");
         }
     }
 
@@ -162,13 +168,51 @@ public sealed partial class FollowUpConversation(
             return;
         }
 
+        if (PrivateView.Applies(context))
+        {
+            await SendCardAsync(context, PrivateView.Placeholder(context, PrivateView.Tickets, null), cancellationToken);
+            return;
+        }
+
         await list.SendFirstAsync(context, await GetStateAsync(context, cancellationToken), owner, cancellationToken);
+    }
+
+    /// <summary>Teams asking for the asker's own view in a group chat: always the invoker's tickets, whoever was listed.</summary>
+    private async Task<FollowUpCardResult> PrivateViewAsync(ITurnContext context, FollowUpState state, JsonElement data, CancellationToken cancellationToken)
+    {
+        var (view, key) = PrivateView.Read(data);
+        if (!context.Activity.IsType(ActivityTypes.Invoke))
+        {
+            // Only an invoke can answer one person; a posted Submit would show the answer to the whole chat.
+            await RunAsync(context, () => ListAsync(context, cancellationToken), cancellationToken);
+            return new FollowUpCardResult(null, "Here are your tickets.");
+        }
+
+        if (Owner(context) is not { } owner) return new FollowUpCardResult(null, FollowUpReplies.NoIdentity);
+        if (view == PrivateView.Tickets)
+        {
+            var page = await list.PageAsync(context, state, owner, TicketCursor.First, cancellationToken);
+            return page with { Card = PrivateView.Keep(context, page.Card, PrivateView.Tickets, null) };
+        }
+
+        var card = await RunAsync(context, async () => await tickets.GetMineAsync(key!, owner, cancellationToken) is { } ticket
+            ? FollowUpCards.Details(ticket, UserTimeZone.From(context.Activity), options.Value.MaxCommentLength, Language(context))
+            : null, cancellationToken);
+        return card is null
+            ? new FollowUpCardResult(null, FollowUpReplies.NotFound(key!, ProjectKey))
+            : new FollowUpCardResult(PrivateView.Keep(context, card, PrivateView.Details, key), $"Details of {key}");
     }
 
     private async Task DetailsAsync(ITurnContext context, FollowUpState state, string key, CancellationToken cancellationToken)
     {
         if (await GetOwnedAsync(context, key, cancellationToken) is not { } ticket) return;
         state.LastKey = ticket.Key;
+        if (PrivateView.Applies(context))
+        {
+            await SendCardAsync(context, PrivateView.Placeholder(context, PrivateView.Details, ticket.Key), cancellationToken);
+            return;
+        }
+
         await SendCardAsync(context, FollowUpCards.Details(ticket, UserTimeZone.From(context.Activity), options.Value.MaxCommentLength, Language(context)), cancellationToken);
     }
 

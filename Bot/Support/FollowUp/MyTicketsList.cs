@@ -46,6 +46,13 @@ public sealed partial class MyTicketsList(
         ArgumentNullException.ThrowIfNull(state);
         ArgumentNullException.ThrowIfNull(from);
         var inPlace = context.Activity.IsType(ActivityTypes.Invoke);
+        if (!inPlace && PrivateView.Applies(context))
+        {
+            // A typed "more" in a group chat: the page would be posted for everyone, so it goes private.
+            await FollowUpConversation.SendCardAsync(context, PrivateView.Placeholder(context, PrivateView.Tickets, null), cancellationToken);
+            return new FollowUpCardResult(null, PrivateView.TicketsShownPrivately);
+        }
+
         string failure;
         if (owner is null)
         {
