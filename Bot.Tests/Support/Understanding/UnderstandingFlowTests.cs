@@ -68,6 +68,41 @@ public sealed class UnderstandingFlowTests
             .StartTestAsync(Ct);
     }
 
+    [Theory]
+    [InlineData("I need a new mouse", "en-US", "That sounds like a request")]
+    [InlineData("could I get a new laptop bag please", "en-US", "That sounds like a request")]
+    [InlineData("I'd like a new keyboard", "en-US", "That sounds like a request")]
+    [InlineData("Ich brauche eine neue Maus", "de-DE", "Das klingt nach einer Anfrage")]
+    [InlineData("J'ai besoin d'un nouveau clavier", "fr-FR", "Cela ressemble à une demande")]
+    [InlineData("Necesito un nuevo ratón", "es-ES", "Eso parece una solicitud")]
+    public async Task A_request_for_equipment_goes_straight_to_the_ticket_with_the_users_words(string text, string locale, string expected)
+    {
+        await using var bot = new SupportBot();
+        await bot.Flow(new TestAdapter("msteams") { Locale = locale })
+            .Send(text)
+            .AssertReply(a => Assert.StartsWith(expected, a.Text, StringComparison.Ordinal))
+            .AssertReply(a =>
+            {
+                Assert.True(IsTicketCard(a));
+                Assert.Contains(text, SupportBot.CardJson(a).GetRawText(), StringComparison.Ordinal);
+            })
+            .StartTestAsync(Ct);
+    }
+
+    [Theory]
+    [InlineData("I need a new password", "Password")]
+    [InlineData("can I get a new password, mine expired", "Password")]
+    [InlineData("I need a new Teams meeting link, the old one fails", "Teams")]
+    [InlineData("can I get a second monitor working with my dock?", "monitor")]
+    public async Task A_fault_worded_as_a_request_still_gets_its_guide(string text, string title)
+    {
+        await using var bot = new SupportBot();
+        await bot.Flow()
+            .Send(text)
+            .AssertReply(a => Assert.Contains(title, a.Text, StringComparison.OrdinalIgnoreCase))
+            .StartTestAsync(Ct);
+    }
+
     [Fact]
     public async Task A_thumbs_up_at_did_that_fix_it_means_fixed()
     {

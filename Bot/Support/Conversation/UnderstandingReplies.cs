@@ -12,6 +12,7 @@ public static class UnderstandingReplies
     public const string ShownInEnglish = "ShownInEnglish";
     public const string AskFixedAgainKey = "AskFixedAgain";
     public const string TooVague = "TooVague";
+    public const string ServiceRequest = "ServiceRequest";
 
     private static readonly Dictionary<string, Dictionary<string, string>> Texts = new(StringComparer.Ordinal)
     {
@@ -42,6 +43,13 @@ public static class UnderstandingReplies
             ["de"] = "Das tut mir leid. Was funktioniert nicht? Beschreiben Sie das Problem in einem Satz, zum Beispiel \"Outlook startet nicht\".",
             ["fr"] = "Désolé. Qu'est-ce qui ne marche pas ? Décrivez le problème en une phrase, par exemple « Outlook ne s'ouvre pas ».",
             ["es"] = "Lo siento. ¿Qué no funciona? Describa el problema en una frase, por ejemplo \"Outlook no abre\".",
+        },
+        [ServiceRequest] = new()
+        {
+            ["en"] = "That sounds like a request rather than something broken, so troubleshooting steps won't help. I can open a ticket for the IT team:",
+            ["de"] = "Das klingt nach einer Anfrage, nicht nach einer Störung, da helfen Lösungsschritte nicht. Ich kann ein Ticket für das IT-Team eröffnen:",
+            ["fr"] = "Cela ressemble à une demande plutôt qu'à une panne : des étapes de dépannage n'aideront pas. Je peux ouvrir un ticket pour l'équipe informatique :",
+            ["es"] = "Eso parece una solicitud más que una avería, así que los pasos de solución no ayudarán. Puedo abrir un ticket para el equipo de TI:",
         },
         [TooVague] = new()
         {

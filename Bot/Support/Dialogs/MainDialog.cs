@@ -174,6 +174,14 @@ public sealed class MainDialog : ComponentDialog
             return await step.BeginDialogAsync(nameof(TicketRequestDialog), new TicketRequest(text, [], null), cancellationToken);
         }
 
+        if (intents.Contains(IntentIds.ServiceRequest) && topic is null)
+        {
+            // A new mouse is not fixed by restarting anything: straight to the ticket, in the user's words.
+            if (data.OpenProblem is not null) context.ConcludeProblem(data, Insights.ProblemOutcome.Abandoned);
+            await context.SendActivityAsync(UnderstandingReplies.Get(UnderstandingReplies.ServiceRequest, message.Language), cancellationToken);
+            return await step.BeginDialogAsync(nameof(TicketRequestDialog), new TicketRequest(text, [], null), cancellationToken);
+        }
+
         if (topic is null)
         {
             if (intents.Contains(IntentIds.Thanks) || intents.Contains(IntentIds.Fixed))

@@ -23,5 +23,8 @@ public static class IntentIds
     /// <summary>Facilities, HR, the coffee machine: not an IT problem (only when no guide fits).</summary>
     public const string OutOfScope = "OutOfScope";
 
-    public static readonly IReadOnlyList<string> All = [Greeting, Help, Thanks, Goodbye, Fixed, StillBroken, TicketRequest, MyTickets, Cancel, Confirm, Decline, OutOfScope];
+    /// <summary>"I need a new mouse", "can I get a second monitor": a request, not a fault (only when no guide fits).</summary>
+    public const string ServiceRequest = "ServiceRequest";
+
+    public static readonly IReadOnlyList<string> All = [Greeting, Help, Thanks, Goodbye, Fixed, StillBroken, TicketRequest, MyTickets, Cancel, Confirm, Decline, OutOfScope, ServiceRequest];
 }
