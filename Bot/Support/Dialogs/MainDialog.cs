@@ -214,7 +214,7 @@ public sealed class MainDialog : ComponentDialog
             }
         }
 
-        if (topic is null && modelTopic is null && intents.Count == 0 && _understander.IsTooVague(text, message.Language))
+        if (topic is null && modelTopic is null && intents.Count == 0 && Understander.IsTooVague(text, message.Language))
         {
             await context.SendActivityAsync(UnderstandingReplies.Get(UnderstandingReplies.TooVague, message.Language), cancellationToken);
             return await step.EndDialogAsync(null, cancellationToken);

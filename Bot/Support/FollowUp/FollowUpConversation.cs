@@ -80,7 +80,7 @@ public sealed partial class FollowUpConversation(
         state.MoreTickets = null;
         if (verb == FollowUpCards.PrivateViewVerb)
         {
-            return await PrivateViewAsync(context, state, data, cancellationToken);
+            return await PrivateViewAsync(context, state, PrivateView.ViewOf(data), key, cancellationToken);
         }
 
         if (verb == FollowUpCards.TicketPageVerb)
@@ -177,10 +177,12 @@ public sealed partial class FollowUpConversation(
         await list.SendFirstAsync(context, await GetStateAsync(context, cancellationToken), owner, cancellationToken);
     }
 
-    /// <summary>Teams asking for the asker's own view in a group chat: always the invoker's tickets, whoever was listed.</summary>
-    private async Task<FollowUpCardResult> PrivateViewAsync(ITurnContext context, FollowUpState state, JsonElement data, CancellationToken cancellationToken)
+    /// <summary>
+    /// Teams asking for the asker's own view in a group chat: always the invoker's tickets, whoever was listed.
+    /// The refresh may come each time the card is shown, so it posts nothing to the chat: trouble is its answer.
+    /// </summary>
+    private async Task<FollowUpCardResult> PrivateViewAsync(ITurnContext context, FollowUpState state, string view, string? key, CancellationToken cancellationToken)
     {
-        var (view, key) = PrivateView.Read(data);
         if (!context.Activity.IsType(ActivityTypes.Invoke))
         {
             // Only an invoke can answer one person; a posted Submit would show the answer to the whole chat.
@@ -189,18 +191,31 @@ public sealed partial class FollowUpConversation(
         }
 
         if (Owner(context) is not { } owner) return new FollowUpCardResult(null, FollowUpReplies.NoIdentity);
-        if (view == PrivateView.Tickets)
+        if (view == PrivateView.Tickets || key is null)
         {
             var page = await list.PageAsync(context, state, owner, TicketCursor.First, cancellationToken);
             return page with { Card = PrivateView.Keep(context, page.Card, PrivateView.Tickets, null) };
         }
 
-        var card = await RunAsync(context, async () => await tickets.GetMineAsync(key!, owner, cancellationToken) is { } ticket
-            ? FollowUpCards.Details(ticket, UserTimeZone.From(context.Activity), options.Value.MaxCommentLength, Language(context))
-            : null, cancellationToken);
-        return card is null
-            ? new FollowUpCardResult(null, FollowUpReplies.NotFound(key!, ProjectKey))
-            : new FollowUpCardResult(PrivateView.Keep(context, card, PrivateView.Details, key), $"Details of {key}");
+        using var budget = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        budget.CancelAfter(MyTicketsList.PageBudget);
+        try
+        {
+            return await tickets.GetMineAsync(key, owner, budget.Token) is { } ticket
+                ? new FollowUpCardResult(
+                    PrivateView.Keep(context, FollowUpCards.Details(ticket, UserTimeZone.From(context.Activity), options.Value.MaxCommentLength, Language(context)), PrivateView.Details, key),
+                    $"Details of {key}")
+                : new FollowUpCardResult(null, FollowUpReplies.NotFound(key, ProjectKey));
+        }
+        catch (TicketException ex)
+        {
+            LogFailed(logger, ex.Failure, ex.Message);
+            return new FollowUpCardResult(null, FollowUpReplies.Failed(ex));
+        }
+        catch (OperationCanceledException) when (budget.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            return new FollowUpCardResult(null, FollowUpReplies.Failed(new TicketException(TicketFailure.Timeout, "ticket details")));
+        }
     }
 
     private async Task DetailsAsync(ITurnContext context, FollowUpState state, string key, CancellationToken cancellationToken)

@@ -46,15 +46,11 @@ public static class PrivateView
     public static AdaptiveCard? Keep(ITurnContext context, AdaptiveCard? card, string view, string? ticketKey) =>
         card is null || !Applies(context) ? card : card with { Refresh = RefreshFor(context, view, ticketKey) };
 
-    /// <summary>The view a refresh asks for: <see cref="Tickets"/>, or <see cref="Details"/> of a key; anything else is the list.</summary>
-    public static (string View, string? TicketKey) Read(JsonElement data)
-    {
-        var view = data.ValueKind == JsonValueKind.Object && data.TryGetProperty(ViewKey, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
-        var key = data.ValueKind == JsonValueKind.Object && data.TryGetProperty(FollowUpCards.TicketKeyKey, out var k) && k.ValueKind == JsonValueKind.String
-            ? k.GetString()!.Trim().ToUpperInvariant()
-            : null;
-        return view == Details && key is { Length: > 0 } ? (Details, key) : (Tickets, null);
-    }
+    /// <summary>The view a refresh asks for: <see cref="Details"/> when it says so (with a key beside it), else the list.</summary>
+    public static string ViewOf(JsonElement data) =>
+        data.ValueKind == JsonValueKind.Object && data.TryGetProperty(ViewKey, out var view) && view.ValueKind == JsonValueKind.String && view.GetString() == Details
+            ? Details
+            : Tickets;
 
     private static CardRefresh? RefreshFor(ITurnContext context, string view, string? ticketKey)
     {

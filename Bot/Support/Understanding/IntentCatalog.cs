@@ -48,21 +48,20 @@ public sealed class IntentCatalog
                 : Path.Combine(Path.GetDirectoryName(englishPath) ?? ".", $"{Path.GetFileNameWithoutExtension(englishPath)}.{language}.json");
             if (File.Exists(path))
             {
-                var json = File.ReadAllText(path);
-                byLanguage[language] = Parse(json, path, language);
-                filler[language] = ParseFiller(json, language);
+                (byLanguage[language], filler[language]) = Read(File.ReadAllText(path), path, language);
             }
         }
 
         return new IntentCatalog(byLanguage, filler);
     }
 
-    /// <summary>The file's <c>filler</c> words: what may stand beside social phrases without changing them ("ok", "mate").</summary>
-    private static HashSet<string> ParseFiller(string json, string language) =>
-        [.. (JsonSerializer.Deserialize<IntentDocument>(json, KnowledgeBaseLoader.JsonOptions)?.Filler ?? [])
-            .SelectMany(word => Normalize(word, language).Split(' ', StringSplitOptions.RemoveEmptyEntries))];
+    public static Dictionary<string, IntentPhrases> Parse(string json, string source, string language) => Read(json, source, language).Phrases;
 
-    public static Dictionary<string, IntentPhrases> Parse(string json, string source, string language)
+    /// <summary>
+    /// The file's phrasings per intent, and its <c>filler</c> words: what may stand beside social phrases
+    /// without changing them ("ok", "mate").
+    /// </summary>
+    private static (Dictionary<string, IntentPhrases> Phrases, HashSet<string> Filler) Read(string json, string source, string language)
     {
         IntentDocument? document;
         try
@@ -98,7 +97,8 @@ public sealed class IntentCatalog
             throw KnowledgeBaseLoader.Invalid(source, problems);
         }
 
-        return result;
+        var filler = (document?.Filler ?? []).SelectMany(word => Normalize(word, language).Split(' ', StringSplitOptions.RemoveEmptyEntries));
+        return (result, [.. filler]);
     }
 
     /// <summary>Every intent the message expresses, in its language and in English; context decides between them.</summary>

@@ -107,13 +107,14 @@ public sealed class Understander(IntentCatalog intents, LiveTopicIndex topics, L
     }
 
     /// <summary>
-    /// Too little to troubleshoot: no word at all ("???", an emoji) or one word no guide knows ("asdfgh",
-    /// "broken"). Asking for a sentence beats restart-your-computer steps for something nobody described.
+    /// Too little to troubleshoot, for a message no guide fits (the caller has matched it already): no word at
+    /// all ("???", an emoji) or one word ("asdfgh", "broken"). Asking for a sentence beats restart-your-computer
+    /// steps for something nobody described.
     /// </summary>
-    public bool IsTooVague(string? text, string language)
+    public static bool IsTooVague(string? text, string language)
     {
         var words = IntentCatalog.Normalize(text, language).Split(' ', StringSplitOptions.RemoveEmptyEntries);
-        return words.Length == 0 || (words.Length == 1 && !words[0].Any(char.IsDigit) && Topics.Find(text, language).Match is null);
+        return words.Length == 0 || (words.Length == 1 && !words[0].Any(char.IsDigit));
     }
 
     /// <summary>A thumbs-up and its kin, alone: in Teams the usual "thanks" or "that did it".</summary>
